@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "PayPage",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "paypage", targets: ["PayPageCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Leaves: know nothing of each other.
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .target(name: "MarkdownRendering", dependencies: ["CCmark"]),
+        .target(name: "Billing"),
+        .target(name: "Theming", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
+        // Built on Billing.
+        .target(name: "Messaging", dependencies: ["Billing"]),
+        .target(name: "Store", dependencies: ["Billing", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Operations", dependencies: ["Billing", "Store", "Messaging"]),
+        .target(name: "Generator", dependencies: ["Billing", "Store", "Theming", "MarkdownRendering", "Messaging"]),
+        .target(name: "Checkout", dependencies: ["Billing", "Store", "Operations"]),
+        .target(name: "PreviewServer", dependencies: [
+            "Generator", "Checkout", "Operations", "Store", "Billing",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .executableTarget(name: "PayPageCLI", dependencies: [
+            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "PreviewServer", "Theming",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "BillingTests", dependencies: ["Billing"]),
+        .testTarget(name: "MarkdownRenderingTests", dependencies: ["MarkdownRendering"]),
+        .testTarget(name: "ThemingTests", dependencies: ["Theming"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "Billing"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Billing"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "Store", "Billing", "Messaging"]),
+        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Store", "Billing", "Theming"], resources: [.copy("Golden")]),
+        .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "Operations", "Store", "Billing"]),
+        .testTarget(name: "PreviewServerTests", dependencies: [
+            "PreviewServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        .testTarget(name: "PayPageCLITests", dependencies: ["PayPageCLI"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// paypage: the command line. Filled in by the CLI work.
+print("paypage")

@@ -1,0 +1,44 @@
+import Foundation
+
+/// What happened to a request. The ledger stores these; the state is derived from them.
+public enum RequestEvent: Sendable, Hashable, Codable {
+    case requested(amount: Money)
+    case messageSent(kind: String, messageID: Int64)
+    case paid(Payment)
+    case refunded(Refund)
+    case voided(reason: String?)
+    case reminded
+    case confirmationSent
+    case notified
+    case linkRotated
+
+    /// Stable name stored in the ledger's `kind` column.
+    public var kind: String {
+        switch self {
+        case .requested: "requested"
+        case .messageSent: "message_sent"
+        case .paid: "paid"
+        case .refunded: "refunded"
+        case .voided: "voided"
+        case .reminded: "reminded"
+        case .confirmationSent: "confirmation_sent"
+        case .notified: "notified"
+        case .linkRotated: "link_rotated"
+        }
+    }
+}
+
+/// An event with its place in the ledger.
+public struct LedgerEntry: Sendable, Hashable {
+    public var sequence: Int64
+    public var reference: Reference
+    public var at: Date
+    public var event: RequestEvent
+
+    public init(sequence: Int64, reference: Reference, at: Date, event: RequestEvent) {
+        self.sequence = sequence
+        self.reference = reference
+        self.at = at
+        self.event = event
+    }
+}

@@ -29,3 +29,10 @@ public struct FixedDecimal: Sendable, Hashable, Codable, CustomStringConvertible
         return fraction.isEmpty ? "\(sign)\(m / p)" : "\(sign)\(m / p).\(fraction)"
     }
 }
+
+extension FixedDecimal {
+    /// Compares with a whole number exactly (rates under 100 %, discounts up to 100 %).
+    public func isBelow(_ whole: Int64) -> Bool { units < whole * Rounding.powerOfTen(scale) }
+
+    public func isAbove(_ whole: Int64) -> Bool { units > whole * Rounding.powerOfTen(scale) }
+}

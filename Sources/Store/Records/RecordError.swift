@@ -1,0 +1,28 @@
+/// A problem in a record file, located by the file and the JSON path inside it:
+/// `Records/invoices/RO-1001.json: lines[2].quantity: must be a positive number`.
+public struct RecordError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Path relative to the workspace, e.g. `Records/business.json`.
+    public var file: String
+    /// JSON path such as `lines[2].quantity`; empty for the whole file.
+    public var path: String
+    public var problem: String
+
+    public init(file: String, path: String, problem: String) {
+        self.file = file
+        self.path = path
+        self.problem = problem
+    }
+
+    public var description: String {
+        path.isEmpty ? "\(file): \(problem)" : "\(file): \(path): \(problem)"
+    }
+}
+
+/// Several record problems at once, so `paypage check` can list them all.
+public struct RecordErrors: Error, Sendable, CustomStringConvertible {
+    public var errors: [RecordError]
+
+    public init(_ errors: [RecordError]) { self.errors = errors }
+
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

@@ -60,7 +60,8 @@ public struct MessageComposer: Sendable, Hashable {
                 text += " " + wording
             }
         }
-        return ComposedMessage(text: text, language: language)
+        // Normalized again as a whole: the company name may carry formatting spaces too.
+        return ComposedMessage(text: SMSText.normalize(text), language: language)
     }
 
     /// True when the body already identifies the sender, e.g. "Garage Tremblay vous

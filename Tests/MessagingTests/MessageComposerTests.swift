@@ -34,6 +34,14 @@ struct MessageComposerTests {
         #expect(message.segments.encoding == .gsm7)
     }
 
+    @Test func companyNameWithNoBreakSpaceStaysGSM7() throws {
+        let composer = MessageComposer(companyName: "Vétérinaires\u{00A0}Roy", includesOptOut: false)
+        let message = try composer.finish(body: "Moka est prête.", language: .fr)
+        #expect(message.text == "Vétérinaires Roy : Moka est prête.")
+        #expect(message.segments.encoding == .ucs2)  // "prête": ê is not GSM-7
+        #expect(try composer.finish(body: "Vétérinaires Roy: Moka va bien.", language: .fr).segments.encoding == .gsm7)
+    }
+
     @Test func paymentRequestDefault() throws {
         let composer = MessageComposer(companyName: "Garage Tremblay", includesOptOut: true)
         let message = try composer.compose(.paymentRequest, language: .en, context: Self.context)

@@ -34,7 +34,7 @@ struct MessageComposerTests {
         #expect(message.segments.encoding == .gsm7)
     }
 
-    @Test func companyNameWithNoBreakSpaceStaysGSM7() throws {
+    @Test func companyNameNoBreakSpaceIsNormalized() throws {
         let composer = MessageComposer(companyName: "Vétérinaires\u{00A0}Roy", includesOptOut: false)
         let message = try composer.finish(body: "Moka est prête.", language: .fr)
         #expect(message.text == "Vétérinaires Roy : Moka est prête.")

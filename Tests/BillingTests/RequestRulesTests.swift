@@ -44,7 +44,7 @@ struct RequestRulesTests {
     static let allowed: [Setup: Set<Action>] = [
         .open: [.pay, .void, .remind],
         .paid: [.refundPart, .refundAll, .confirm],
-        .partiallyRefunded: [.refundPart, .confirm],
+        .partiallyRefunded: [.refundPart, .refundAll, .confirm],
         .refunded: [.confirm],
         .voided: [],
     ]

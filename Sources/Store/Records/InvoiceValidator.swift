@@ -84,7 +84,7 @@ public struct InvoiceValidator: Sendable {
             let number = String(text.dropLast())
             guard let pct = check.attempt(path, { () throws(BillingError) in try FixedDecimal.parse(number, maxScale: 3) }) else { return nil }
             guard pct.isPositive, !pct.isAbove(100) else {
-                check.fail(path, "must be between 0 % and 100 %")
+                check.fail(path, "must be more than 0 % and at most 100 %")
                 return nil
             }
             return .percent(pct)

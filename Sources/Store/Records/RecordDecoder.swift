@@ -8,6 +8,9 @@ public struct RecordDecoder: Sendable {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw RecordError(file: file, path: "", problem: "is not valid JSON (\(Self.syntaxProblem(data)))")
+            }
             throw Self.recordError(error, file: file)
         } catch {
             throw RecordError(file: file, path: "", problem: "cannot be read: \(error)")
@@ -44,19 +47,32 @@ public struct RecordDecoder: Sendable {
 
     private static func describe(_ type: Any.Type) -> String {
         switch type {
-        case is String.Type: "a string (amounts are written as strings, e.g. \"125.00\")"
+        case is String.Type: "a string (amounts too, e.g. \"125.00\")"
         case is Bool.Type: "true or false"
         case is Int.Type: "a whole number"
         case is [String: String].Type: "an object of strings"
-        default: type is any Collection.Type ? "a list" : "an object"
+        default: String(describing: type).hasPrefix("Array") ? "a list" : "an object"
         }
     }
 
-    private static func underlyingMessage(_ context: DecodingError.Context) -> String {
-        if let underlying = context.underlyingError as NSError?,
-           let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String {
-            return detail
+    private static func underlyingMessage(_ context: DecodingError.Context) -> String { context.debugDescription }
+
+    /// JSONDecoder on Linux does not say where the syntax breaks; JSONSerialization gives a
+    /// character offset, which people read better as line and column.
+    static func syntaxProblem(_ data: Data) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return "unexpected structure"
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "syntax error"
+            guard let range = detail.range(of: "around character "),
+                  let offset = Int(detail[range.upperBound...].prefix { $0.isNumber }) else { return detail }
+            var line = 1, column = 1
+            for (index, byte) in data.enumerated() where index < offset {
+                if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            }
+            let what = detail[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            return "\(what.isEmpty ? "syntax error" : what) at line \(line), column \(column)"
         }
-        return context.debugDescription
     }
 }

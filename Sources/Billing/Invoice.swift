@@ -79,9 +79,12 @@ public struct InvoiceTotals: Sendable, Hashable, Codable {
 public struct InvoiceSnapshot: Sendable, Hashable, Codable {
     public var invoice: Invoice
     public var totals: InvoiceTotals
+    /// The business the request belonged to, so a receipt survives its record being deleted.
+    public var businessKey: String?
 
-    public init(invoice: Invoice, totals: InvoiceTotals) {
+    public init(invoice: Invoice, totals: InvoiceTotals, businessKey: String? = nil) {
         self.invoice = invoice
         self.totals = totals
+        self.businessKey = businessKey
     }
 }

@@ -11,7 +11,7 @@ public enum OperationError: Error, Sendable, CustomStringConvertible {
     case rule(reference: String, BillingError)
     case notFound(String)
     case message(String)
-    case store(String)
+    case store(StoreError)
     /// Another process holds the lock (exit 75).
     case busy(String)
 
@@ -22,7 +22,7 @@ public enum OperationError: Error, Sendable, CustomStringConvertible {
         case let .rule(reference, error): "\(reference): \(error.description)"
         case .notFound(let text): text
         case .message(let text): "message: \(text)"
-        case .store(let text): text
+        case .store(let error): error.description
         case .busy(let text): text
         }
     }
@@ -33,6 +33,8 @@ public enum OperationError: Error, Sendable, CustomStringConvertible {
         case .usage: 64
         case .records, .rule, .message: 65
         case .notFound: 65
+        case .store(.busy): 75
+        case .store(.duplicateReference), .store(.idempotencyConflict): 65
         case .store: 1
         case .busy: 75
         }

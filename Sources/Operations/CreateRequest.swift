@@ -1,0 +1,134 @@
+import Billing
+import Foundation
+import Messaging
+import Store
+
+/// What staff type to create a request: an amount, or an invoice file with lines.
+public struct NewRequest: Sendable {
+    public var reference: String
+    public var customerName: String
+    public var phone: String
+    public var email: String?
+    public var language: String?
+    public var amount: String?
+    /// A JSON file with `lines` (and optionally notes, dates, meta), e.g. a dealer-management export.
+    public var invoiceFile: URL?
+    public var business: String?
+    public var reply: String?
+    public var send: Bool
+
+    public init(reference: String, customerName: String, phone: String, email: String? = nil, language: String? = nil,
+                amount: String? = nil, invoiceFile: URL? = nil, business: String? = nil, reply: String? = nil, send: Bool = true) {
+        self.reference = reference
+        self.customerName = customerName
+        self.phone = phone
+        self.email = email
+        self.language = language
+        self.amount = amount
+        self.invoiceFile = invoiceFile
+        self.business = business
+        self.reply = reply
+        self.send = send
+    }
+}
+
+public struct CreatedRequest: Sendable {
+    public var reference: Reference
+    public var link: String
+    public var message: ComposedMessage
+    /// nil with `--no-send`: the link is to be copied instead.
+    public var outcome: MessageOutcome?
+    public var amount: Money
+}
+
+extension RequestService {
+    /// Creates the record and the ledger entry together; on any failure nothing is left behind.
+    public func create(_ request: NewRequest) throws(OperationError) -> CreatedRequest {
+        let record = try draftRecord(request)
+        let file = WorkspacePaths.invoiceFile(record.reference)
+        guard let business = businesses.settings(for: request.business) else {
+            throw .usage("--business: \"\(request.business ?? "")\" is not one of \(businesses.keys.joined(separator: ", "))")
+        }
+        let invoice: Invoice
+        do {
+            invoice = try InvoiceValidator(business: business).validate(record, file: file, expectedReference: nil)
+        } catch { throw .records(error.errors) }
+        try ensureUnused(invoice.reference)
+        let totals: InvoiceTotals
+        do { totals = try invoice.totals(taxes: business.taxes, currency: business.currency) } catch {
+            throw .rule(reference: invoice.reference.value, error)
+        }
+        let data = try encode(record)
+        let now = clock()
+        let recordURL = paths.url(file)
+        do {
+            return try transaction { tx throws(OperationError) in
+                let token: RequestToken
+                do {
+                    token = try tx.createRequest(reference: invoice.reference, amount: totals.total, customerName: invoice.customer.name,
+                                                 customerPhone: invoice.customer.phone, at: now)
+                } catch { throw .store(error) }
+                let link = business.link(token: token.value)
+                let message = try RequestMessages(business: business, replies: replies)
+                    .compose(.paymentRequest, reply: request.reply, invoice: invoice, amount: totals.total, link: link)
+                let outcome = request.send
+                    ? try deliver(message, kind: .request, to: invoice.customer.phone, reference: invoice.reference, in: tx, at: now)
+                    : nil
+                do { try AtomicFile.write(data, to: recordURL) } catch { throw .store(error) }
+                return CreatedRequest(reference: invoice.reference, link: link, message: message, outcome: outcome, amount: totals.total)
+            }
+        } catch {
+            // The record is written last inside the transaction; if the commit failed, remove it.
+            if (try? ledger.request(reference: invoice.reference)) == nil { try? FileManager.default.removeItem(at: recordURL) }
+            throw error
+        }
+    }
+
+    /// The record as it will be written, from the flags and the optional invoice file.
+    func draftRecord(_ request: NewRequest) throws(OperationError) -> InvoiceRecord {
+        var object: [String: Any] = [:]
+        if let url = request.invoiceFile {
+            guard let data = try? Data(contentsOf: url) else { throw .usage("--invoice: cannot read \(url.path)") }
+            guard let parsed = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+                throw .records([RecordError(file: url.path, path: "", problem: "is not a JSON object (\(RecordDecoder.syntaxProblem(data)))")])
+            }
+            guard parsed["lines"] != nil || parsed["amount"] != nil else {
+                throw .records([RecordError(file: url.path, path: "lines", problem: "is required in an invoice file")])
+            }
+            object = parsed
+        } else if request.amount == nil {
+            throw .usage("--amount is required (or --invoice FILE with the lines)")
+        }
+        object["reference"] = request.reference
+        if let amount = request.amount { object["amount"] = amount }
+        if let business = request.business, business != Businesses.mainKey { object["business"] = business }
+        var customer = object["customer"] as? [String: Any] ?? [:]
+        customer["name"] = request.customerName
+        customer["phone"] = request.phone
+        if let email = request.email { customer["email"] = email }
+        if let language = request.language { customer["language"] = language }
+        object["customer"] = customer
+        if object["source"] == nil { object["source"] = request.invoiceFile == nil ? "manual" : "import" }
+        let file = request.invoiceFile?.path ?? "command line"
+        guard let data = try? JSONSerialization.data(withJSONObject: object) else {
+            throw .usage("\(file): cannot be turned into a record")
+        }
+        do { return try RecordDecoder().decode(InvoiceRecord.self, from: data, file: file) } catch { throw .records([error]) }
+    }
+
+    func ensureUnused(_ reference: Reference) throws(OperationError) {
+        let existing: RequestRow?
+        do { existing = try ledger.request(reference: reference) } catch { throw .store(error) }
+        if let existing { throw .usage("reference \"\(reference)\" is already used by request \(existing.reference)") }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.invoices.path)) ?? []
+        if let clash = names.first(where: { $0.lowercased() == "\(reference.key).json" }) {
+            throw .usage("reference \"\(reference)\" is already used by \(RecordsReader.invoicesFolder)/\(clash)")
+        }
+    }
+
+    func encode(_ record: InvoiceRecord) throws(OperationError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do { return try encoder.encode(record) + Data("\n".utf8) } catch { throw .usage("cannot encode the record: \(error)") }
+    }
+}

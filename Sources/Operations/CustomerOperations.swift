@@ -1,0 +1,47 @@
+import Billing
+import Foundation
+import Messaging
+import Store
+
+extension RequestService {
+    /// The customer replied STOP/ARRET: no further texts go to this number.
+    public func optOut(phone text: String) throws(OperationError) -> PhoneNumber {
+        let phone = try parsePhone(text)
+        let now = clock()
+        return try transaction { tx throws(OperationError) in
+            do { try tx.optOut(phone: phone, at: now) } catch { throw .store(error) }
+            return phone
+        }
+    }
+
+    /// A test text to any number (staff checking that texting works); opt-outs still apply.
+    public func testMessage(to text: String, reply: String?, language: Language? = nil) throws(OperationError) -> (ComposedMessage, MessageOutcome) {
+        let phone = try parsePhone(text)
+        let business = businesses.main
+        let lang = MessageLanguage(language ?? business.defaultLanguage)
+        let composer = MessageComposer(companyName: business.companyName, includesOptOut: business.optOutWording)
+        let sample = PlaceholderContext(customerName: lang == .fr ? "Client test" : "Test customer", companyName: business.companyName,
+                                        reference: "TEST-0001", formattedAmount: SMSText.normalize(MoneyFormat.format(Money(minorUnits: 12_500, currency: business.currency), language ?? business.defaultLanguage)),
+                                        link: business.link(token: "TEST-LINK-NOT-REAL"))
+        let message: ComposedMessage
+        do {
+            message = try reply.map { name throws(MessagingError) in try composer.compose(reply: replies.reply(named: name), language: lang, context: sample) }
+                ?? composer.compose(.test, language: lang, context: sample)
+        } catch { throw .message(error.description) }
+        let now = clock()
+        let outcome = try transaction { tx throws(OperationError) in
+            try deliver(message, kind: .test, to: phone, reference: nil, in: tx, at: now)
+        }
+        return (message, outcome)
+    }
+
+    /// Requests of a customer found by name (part of it, any case) or phone.
+    public func findCustomer(_ nameOrPhone: String) throws(OperationError) -> [RequestRow] {
+        let query = (try? PhoneNumber(nameOrPhone))?.e164 ?? nameOrPhone
+        do { return try ledger.search(nameOrPhone: query) } catch { throw .store(error) }
+    }
+
+    func parsePhone(_ text: String) throws(OperationError) -> PhoneNumber {
+        do { return try PhoneNumber(text) } catch { throw .usage("phone: \(error.description)") }
+    }
+}

@@ -1,0 +1,81 @@
+import Billing
+import Foundation
+import Messaging
+import Store
+
+extension RequestService {
+    /// Voids an unpaid request: its page then says so and can no longer be paid.
+    public func void(_ referenceText: String, reason: String?) throws(OperationError) -> RequestStatus {
+        let reference = try parseReference(referenceText)
+        let now = clock()
+        return try transaction { tx throws(OperationError) in
+            let context = try context(reference, in: tx)
+            try check(reference) { () throws(BillingError) in try rules(context.business).checkVoid(context.state) }
+            do { _ = try tx.append(.voided(reason: reason), to: reference, at: now) } catch { throw .store(error) }
+            return .voided
+        }
+    }
+
+    /// Sends the fixed reminder text for an unpaid request, within the business's limits.
+    public func remind(_ referenceText: String) throws(OperationError) -> MessageOutcome {
+        let reference = try parseReference(referenceText)
+        let now = clock()
+        return try transaction { tx throws(OperationError) in
+            let context = try context(reference, in: tx)
+            try check(reference) { () throws(BillingError) in try rules(context.business).checkRemind(context.state) }
+            let message = try RequestMessages(business: context.business, replies: replies)
+                .compose(.reminder, reply: nil, invoice: context.invoice, amount: context.state.amountDue, link: context.link)
+            let outcome = try deliver(message, kind: .reminder, to: context.invoice.customer.phone, reference: reference, in: tx, at: now)
+            guard outcome.wasQueued else { throw .message("\(context.invoice.customer.phone) opted out of text messages: no reminder sent") }
+            do { _ = try tx.append(.reminded, to: reference, at: now) } catch { throw .store(error) }
+            return outcome
+        }
+    }
+
+    /// Sends the payment confirmation by hand, from a saved reply or the built-in text.
+    public func confirm(_ referenceText: String, reply: String?) throws(OperationError) -> MessageOutcome {
+        let reference = try parseReference(referenceText)
+        let now = clock()
+        return try transaction { tx throws(OperationError) in
+            let context = try context(reference, in: tx)
+            try check(reference) { () throws(BillingError) in try rules(context.business).checkConfirm(context.state) }
+            let message = try RequestMessages(business: context.business, replies: replies)
+                .compose(.confirmation, reply: reply ?? context.business.confirmationReply, invoice: context.invoice,
+                         amount: context.state.paid, link: context.link)
+            let outcome = try deliver(message, kind: .confirmation, to: context.invoice.customer.phone, reference: reference, in: tx, at: now)
+            guard outcome.wasQueued else { throw .message("\(context.invoice.customer.phone) opted out of text messages: nothing sent") }
+            do { _ = try tx.append(.confirmationSent, to: reference, at: now) } catch { throw .store(error) }
+            return outcome
+        }
+    }
+
+    /// Sends the link again (or for the first time), from a saved reply or the built-in text.
+    public func sendLink(_ referenceText: String, reply: String?) throws(OperationError) -> (ComposedMessage, MessageOutcome) {
+        let reference = try parseReference(referenceText)
+        let now = clock()
+        return try transaction { tx throws(OperationError) in
+            let context = try context(reference, in: tx)
+            guard context.state.status == .open else {
+                throw .rule(reference: reference.value, .notAllowed(action: "send the payment link", reason: "the request is \(context.state.status.rawValue.replacingOccurrences(of: "_", with: " "))"))
+            }
+            let message = try RequestMessages(business: context.business, replies: replies)
+                .compose(.paymentRequest, reply: reply, invoice: context.invoice, amount: context.state.amountDue, link: context.link)
+            let outcome = try deliver(message, kind: .request, to: context.invoice.customer.phone, reference: reference, in: tx, at: now)
+            guard outcome.wasQueued else { throw .message("\(context.invoice.customer.phone) opted out of text messages: nothing sent") }
+            return (message, outcome)
+        }
+    }
+
+    /// Gives the request a new token: the old link answers 404 from the next build on.
+    public func rotateLink(_ referenceText: String) throws(OperationError) -> String {
+        let reference = try parseReference(referenceText)
+        let now = clock()
+        return try transaction { tx throws(OperationError) in
+            let context = try context(reference, in: tx)
+            do {
+                let token = try tx.rotateToken(reference: reference, at: now)
+                return context.business.link(token: token.value)
+            } catch { throw .store(error) }
+        }
+    }
+}

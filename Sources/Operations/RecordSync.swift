@@ -1,0 +1,62 @@
+import Billing
+import Foundation
+import Store
+
+/// Keeps the ledger in step with `Records/`: new records get a ledger entry and a token;
+/// open requests follow their record's amount and customer; paid ones stay frozen.
+public struct SyncReport: Sendable {
+    public var registered: [Reference] = []
+    public var updated: [Reference] = []
+    /// Problems in records (the build skips those requests; `check` lists them).
+    public var recordErrors: [RecordError] = []
+    /// Paid requests whose record was edited or deleted: reported, never applied.
+    public var frozenChanges: [String] = []
+}
+
+extension RequestService {
+    public func syncRecords() throws(OperationError) -> SyncReport {
+        var report = SyncReport()
+        let (invoices, errors) = reader.loadInvoices(businesses: businesses)
+        report.recordErrors = errors
+        let now = clock()
+        let byKey = Dictionary(invoices.map { ($0.invoice.reference.key, $0) }, uniquingKeysWith: { a, _ in a })
+        try transaction { tx throws(OperationError) in
+            for loaded in invoices {
+                let invoice = loaded.invoice
+                let business = businesses.settings(for: loaded.businessKey)!
+                guard let total = try? invoice.totals(taxes: business.taxes, currency: business.currency).total else { continue }
+                do {
+                    guard let row = try tx.request(reference: invoice.reference) else {
+                        _ = try tx.createRequest(reference: invoice.reference, amount: total, customerName: invoice.customer.name,
+                                                 customerPhone: invoice.customer.phone, at: now)
+                        report.registered.append(invoice.reference)
+                        continue
+                    }
+                    let entries = try tx.entries(for: row.reference)
+                    let state = RequestState(currentAmount: total, entries: entries)
+                    if let payment = state.payment {
+                        if payment.snapshot.invoice != invoice {
+                            report.frozenChanges.append("\(loaded.file): edited after \(row.reference) was paid; the receipt keeps the invoice as paid")
+                        }
+                    } else if state.status == .open,
+                              try tx.updateRequestSummary(reference: row.reference, amount: total, customerName: invoice.customer.name,
+                                                          customerPhone: invoice.customer.phone, at: now) {
+                        report.updated.append(row.reference)
+                    }
+                } catch { throw .store(error) }
+            }
+        }
+        let rows: [RequestRow]
+        do { rows = try ledger.requests() } catch { throw .store(error) }
+        let erroredFiles = Set(errors.map(\.file))
+        for row in rows where byKey[row.reference.key] == nil {
+            let file = WorkspacePaths.invoiceFile(row.reference.value)
+            guard !erroredFiles.contains(file) else { continue }
+            let entries = (try? ledger.entries(for: row.reference)) ?? []
+            if entries.contains(where: { if case .paid = $0.event { true } else { false } }) {
+                report.frozenChanges.append("\(file): deleted after \(row.reference) was paid; its receipt stays")
+            }
+        }
+        return report
+    }
+}

@@ -1,0 +1,71 @@
+import Billing
+import Foundation
+import Store
+
+/// Everything about one request at one moment: its row, invoice, business and derived state.
+/// A paid request's invoice is its frozen snapshot, whatever its record now says.
+public struct RequestContext: Sendable {
+    public var row: RequestRow
+    public var invoice: Invoice
+    public var businessKey: String
+    public var business: BusinessSettings
+    public var totals: InvoiceTotals
+    public var entries: [LedgerEntry]
+    public var state: RequestState
+
+    public var reference: Reference { row.reference }
+    public var link: String { business.link(token: row.token.value) }
+}
+
+extension RequestService {
+    /// The record of a request, or nil if its file was deleted.
+    func loadRecord(_ reference: Reference) throws(OperationError) -> LoadedInvoice? {
+        let file = WorkspacePaths.invoiceFile(reference.value)
+        guard FileManager.default.fileExists(atPath: paths.url(file).path) else { return nil }
+        switch reader.loadInvoice(file: file, businesses: businesses) {
+        case .success(let loaded): return loaded
+        case .failure(let errors): throw .records(errors.errors)
+        }
+    }
+
+    func context(_ reference: Reference, in tx: LedgerTransaction) throws(OperationError) -> RequestContext {
+        let row = try row(reference, in: tx)
+        let entries: [LedgerEntry]
+        do { entries = try tx.entries(for: row.reference) } catch { throw .store(error) }
+        let paid = entries.lazy.compactMap { entry -> Payment? in
+            if case .paid(let payment) = entry.event { return payment }
+            return nil
+        }.first
+        if let paid {
+            let key = paid.snapshot.businessKey ?? Businesses.mainKey
+            guard let business = businesses.settings(for: key) else {
+                throw .notFound("\(reference): its business \"\(key)\" is no longer in Records/")
+            }
+            let snapshot = paid.snapshot
+            return RequestContext(row: row, invoice: snapshot.invoice, businessKey: key, business: business, totals: snapshot.totals,
+                                  entries: entries, state: RequestState(currentAmount: snapshot.totals.total, entries: entries))
+        }
+        guard let loaded = try loadRecord(row.reference) else {
+            throw .notFound("\(reference): its record \(WorkspacePaths.invoiceFile(row.reference.value)) was deleted")
+        }
+        let business = businesses.settings(for: loaded.businessKey)!
+        let totals: InvoiceTotals
+        do { totals = try loaded.invoice.totals(taxes: business.taxes, currency: business.currency) } catch {
+            throw .records([RecordError(file: loaded.file, path: "lines", problem: error.description)])
+        }
+        return RequestContext(row: row, invoice: loaded.invoice, businessKey: loaded.businessKey, business: business, totals: totals,
+                              entries: entries, state: RequestState(currentAmount: totals.total, entries: entries))
+    }
+
+    /// A request's context in a read-only moment (for `show`, pages).
+    public func context(_ reference: String) throws(OperationError) -> RequestContext {
+        let reference = try parseReference(reference)
+        return try transaction { tx throws(OperationError) in try context(reference, in: tx) }
+    }
+
+    func rules(_ business: BusinessSettings) -> RequestRules { RequestRules(settings: business, now: clock()) }
+
+    func check(_ reference: Reference, _ body: () throws(BillingError) -> Void) throws(OperationError) {
+        do { try body() } catch { throw .rule(reference: reference.value, error) }
+    }
+}

@@ -64,7 +64,7 @@ extension RequestService {
         do {
             return try transaction { tx throws(OperationError) in
                 let token: RequestToken
-                do {
+                do throws(StoreError) {
                     token = try tx.createRequest(reference: invoice.reference, amount: totals.total, customerName: invoice.customer.name,
                                                  customerPhone: invoice.customer.phone, at: now)
                 } catch { throw .store(error) }
@@ -74,7 +74,7 @@ extension RequestService {
                 let outcome = request.send
                     ? try deliver(message, kind: .request, to: invoice.customer.phone, reference: invoice.reference, in: tx, at: now)
                     : nil
-                do { try AtomicFile.write(data, to: recordURL) } catch { throw .store(error) }
+                try store { () throws(StoreError) in try AtomicFile.write(data, to: recordURL) }
                 return CreatedRequest(reference: invoice.reference, link: link, message: message, outcome: outcome, amount: totals.total)
             }
         } catch {
@@ -117,8 +117,7 @@ extension RequestService {
     }
 
     func ensureUnused(_ reference: Reference) throws(OperationError) {
-        let existing: RequestRow?
-        do { existing = try ledger.request(reference: reference) } catch { throw .store(error) }
+        let existing: RequestRow? = try store { () throws(StoreError) in try ledger.request(reference: reference) }
         if let existing { throw .usage("reference \"\(reference)\" is already used by request \(existing.reference)") }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.invoices.path)) ?? []
         if let clash = names.first(where: { $0.lowercased() == "\(reference.key).json" }) {

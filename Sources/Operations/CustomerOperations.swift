@@ -9,7 +9,7 @@ extension RequestService {
         let phone = try parsePhone(text)
         let now = clock()
         return try transaction { tx throws(OperationError) in
-            do { try tx.optOut(phone: phone, at: now) } catch { throw .store(error) }
+            try store { () throws(StoreError) in try tx.optOut(phone: phone, at: now) }
             return phone
         }
     }
@@ -24,9 +24,12 @@ extension RequestService {
                                         reference: "TEST-0001", formattedAmount: SMSText.normalize(MoneyFormat.format(Money(minorUnits: 12_500, currency: business.currency), language ?? business.defaultLanguage)),
                                         link: business.link(token: "TEST-LINK-NOT-REAL"))
         let message: ComposedMessage
-        do {
-            message = try reply.map { name throws(MessagingError) in try composer.compose(reply: replies.reply(named: name), language: lang, context: sample) }
-                ?? composer.compose(.test, language: lang, context: sample)
+        do throws(MessagingError) {
+            if let reply {
+                message = try composer.compose(reply: replies.reply(named: reply), language: lang, context: sample)
+            } else {
+                message = try composer.compose(.test, language: lang, context: sample)
+            }
         } catch { throw .message(error.description) }
         let now = clock()
         let outcome = try transaction { tx throws(OperationError) in
@@ -38,7 +41,7 @@ extension RequestService {
     /// Requests of a customer found by name (part of it, any case) or phone.
     public func findCustomer(_ nameOrPhone: String) throws(OperationError) -> [RequestRow] {
         let query = (try? PhoneNumber(nameOrPhone))?.e164 ?? nameOrPhone
-        do { return try ledger.search(nameOrPhone: query) } catch { throw .store(error) }
+        return try store { () throws(StoreError) in try ledger.search(nameOrPhone: query) }
     }
 
     func parsePhone(_ text: String) throws(OperationError) -> PhoneNumber {

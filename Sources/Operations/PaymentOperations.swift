@@ -54,7 +54,7 @@ extension RequestService {
         let charged = amount ?? context.state.amountDue
         try check(reference) { () throws(BillingError) in try rules(context.business).checkPay(context.state, amount: charged, method: method) }
         let number: Int
-        do {
+        do throws(StoreError) {
             number = try tx.nextNumber(.receipt)
             let snapshot = InvoiceSnapshot(invoice: context.invoice, totals: context.totals, businessKey: context.businessKey)
             let payment = Payment(amount: charged, method: method, authorizationCode: authorizationCode, receiptNumber: number, snapshot: snapshot)
@@ -68,7 +68,7 @@ extension RequestService {
             let message = try RequestMessages(business: context.business, replies: replies)
                 .compose(.confirmation, reply: context.business.confirmationReply, invoice: context.invoice, amount: charged, link: context.link)
             confirmed = try deliver(message, kind: .confirmation, to: context.invoice.customer.phone, reference: reference, in: tx, at: now).wasQueued
-            if confirmed { do { _ = try tx.append(.confirmationSent, to: reference, at: now) } catch { throw .store(error) } }
+            if confirmed { try store { () throws(StoreError) in _ = try tx.append(.confirmationSent, to: reference, at: now) } }
         }
         return PaymentResult(reference: reference.value, amount: charged, method: method, authorizationCode: authorizationCode,
                              receiptNumber: number, confirmationQueued: confirmed)

@@ -25,7 +25,7 @@ extension RequestService {
                 let invoice = loaded.invoice
                 let business = businesses.settings(for: loaded.businessKey)!
                 guard let total = try? invoice.totals(taxes: business.taxes, currency: business.currency).total else { continue }
-                do {
+                do throws(StoreError) {
                     guard let row = try tx.request(reference: invoice.reference) else {
                         _ = try tx.createRequest(reference: invoice.reference, amount: total, customerName: invoice.customer.name,
                                                  customerPhone: invoice.customer.phone, at: now)
@@ -46,8 +46,7 @@ extension RequestService {
                 } catch { throw .store(error) }
             }
         }
-        let rows: [RequestRow]
-        do { rows = try ledger.requests() } catch { throw .store(error) }
+        let rows: [RequestRow] = try store { () throws(StoreError) in try ledger.requests() }
         let erroredFiles = Set(errors.map(\.file))
         for row in rows where byKey[row.reference.key] == nil {
             let file = WorkspacePaths.invoiceFile(row.reference.value)

@@ -22,7 +22,7 @@ extension RequestService {
             let context = try context(reference, in: tx)
             let amount: Money
             if let amountText {
-                do { amount = try Money.parse(amountText, currency: context.business.currency) } catch {
+                do throws(BillingError) { amount = try Money.parse(amountText, currency: context.business.currency) } catch {
                     throw .usage("--amount: \(error.description)")
                 }
             } else {
@@ -30,7 +30,7 @@ extension RequestService {
             }
             try check(reference) { () throws(BillingError) in try rules(context.business).checkRefund(context.state, amount: amount) }
             let number: Int
-            do {
+            do throws(StoreError) {
                 number = try tx.nextNumber(.refund)
                 let reasonText = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
                 _ = try tx.append(.refunded(Refund(amount: amount, reason: reasonText, number: number)), to: reference, at: now)

@@ -30,8 +30,7 @@ extension RequestService {
 
     func context(_ reference: Reference, in tx: LedgerTransaction) throws(OperationError) -> RequestContext {
         let row = try row(reference, in: tx)
-        let entries: [LedgerEntry]
-        do { entries = try tx.entries(for: row.reference) } catch { throw .store(error) }
+        let entries: [LedgerEntry] = try store { () throws(StoreError) in try tx.entries(for: row.reference) }
         let paid = entries.lazy.compactMap { entry -> Payment? in
             if case .paid(let payment) = entry.event { return payment }
             return nil

@@ -32,7 +32,7 @@ public struct RequestService: Sendable {
         do {
             replies = try RepliesLoader(paths: paths).load()
         } catch { throw .records([error]) }
-        do {
+        do throws(StoreError) {
             return RequestService(paths: paths, ledger: try Ledger(fileURL: paths.ledger), businesses: businesses,
                                   replies: replies, clock: clock)
         } catch { throw .store(error) }
@@ -46,8 +46,7 @@ public struct RequestService: Sendable {
 
     /// The request's row, or a not-found error naming the reference.
     func row(_ reference: Reference, in tx: LedgerTransaction) throws(OperationError) -> RequestRow {
-        let found: RequestRow?
-        do { found = try tx.request(reference: reference) } catch { throw .store(error) }
+        let found: RequestRow? = try store { () throws(StoreError) in try tx.request(reference: reference) }
         guard let found else { throw .notFound("no request with reference \"\(reference)\" (see `paypage request list`)") }
         return found
     }
@@ -63,5 +62,12 @@ public struct RequestService: Sendable {
         } catch {
             throw .store(.database(path: paths.ledger.path, operation: "write", message: "\(error)"))
         }
+    }
+}
+
+extension RequestService {
+    /// Runs a store call, turning its error into an operation error.
+    func store<T>(_ body: () throws(StoreError) -> T) throws(OperationError) -> T {
+        do { return try body() } catch { throw .store(error) }
     }
 }

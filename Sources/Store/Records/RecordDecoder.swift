@@ -59,7 +59,7 @@ public struct RecordDecoder: Sendable {
 
     /// JSONDecoder on Linux does not say where the syntax breaks; JSONSerialization gives a
     /// character offset, which people read better as line and column.
-    static func syntaxProblem(_ data: Data) -> String {
+    public static func syntaxProblem(_ data: Data) -> String {
         do {
             _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
             return "unexpected structure"

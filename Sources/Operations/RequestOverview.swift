@@ -1,0 +1,87 @@
+import Billing
+import Foundation
+import Store
+
+/// A request as staff see it in lists and in `request show`.
+public struct RequestOverview: Sendable, Codable {
+    public var reference: String
+    public var business: String
+    public var customerName: String
+    public var customerPhone: String
+    public var status: RequestStatus
+    public var amount: Money
+    public var amountDue: Money
+    public var refundable: Money
+    public var link: String
+    public var createdAt: Date
+    public var history: [HistoryLine]
+
+    public struct HistoryLine: Sendable, Codable {
+        public var at: Date
+        public var text: String
+    }
+}
+
+extension RequestService {
+    /// One request with its history.
+    public func overview(_ reference: String) throws(OperationError) -> RequestOverview {
+        let context = try context(reference)
+        return overview(context.row, entries: context.entries, amount: context.totals.total, businessKey: context.businessKey)
+    }
+
+    /// Every request, filtered by status and by customer name or phone; the ledger is read in one query.
+    public func list(status: RequestStatus? = nil, customer: String? = nil) throws(OperationError) -> [RequestOverview] {
+        let rows: [RequestRow]
+        if let customer { rows = try findCustomer(customer) } else { rows = try store { () throws(StoreError) in try ledger.requests() } }
+        let entries = try store { () throws(StoreError) in try ledger.allEntries() }
+        let grouped = Dictionary(grouping: entries, by: { $0.reference.key })
+        return rows.map { row in
+            let events = grouped[row.reference.key] ?? []
+            let key = events.lazy.compactMap { entry -> String? in
+                if case .paid(let payment) = entry.event { return payment.snapshot.businessKey ?? Businesses.mainKey }
+                return nil
+            }.first ?? businessKey(of: row.reference)
+            return overview(row, entries: events, amount: row.amount, businessKey: key)
+        }
+        .filter { status == nil || $0.status == status }
+        .sorted { $0.createdAt > $1.createdAt }
+    }
+
+    func businessKey(of reference: Reference) -> String {
+        if case .success(let loaded)? = (try? loadRecordResult(reference)) { return loaded.businessKey }
+        return Businesses.mainKey
+    }
+
+    private func loadRecordResult(_ reference: Reference) throws -> Result<LoadedInvoice, RecordErrors>? {
+        let file = WorkspacePaths.invoiceFile(reference.value)
+        guard FileManager.default.fileExists(atPath: paths.url(file).path) else { return nil }
+        return reader.loadInvoice(file: file, businesses: businesses)
+    }
+
+    func overview(_ row: RequestRow, entries: [LedgerEntry], amount: Money, businessKey: String) -> RequestOverview {
+        let business = businesses.settings(for: businessKey) ?? businesses.main
+        let state = RequestState(currentAmount: amount, entries: entries)
+        return RequestOverview(
+            reference: row.reference.value, business: business.companyName, customerName: row.customerName,
+            customerPhone: row.customerPhone.e164, status: state.status, amount: state.amount, amountDue: state.amountDue,
+            refundable: state.refundable, link: business.link(token: row.token.value), createdAt: row.createdAt,
+            history: entries.map { .init(at: $0.at, text: EventText.staff($0.event)) })
+    }
+}
+
+/// How each ledger event reads in a staff history.
+public enum EventText {
+    public static func staff(_ event: RequestEvent) -> String {
+        switch event {
+        case .requested(let amount): "requested \(MoneyFormat.plain(amount))"
+        case let .messageSent(kind, id): "text queued (\(kind), #\(id))"
+        case .paid(let payment): "paid \(MoneyFormat.plain(payment.amount)) by \(MethodText.staff(payment.method)), authorization \(payment.authorizationCode), receipt #\(payment.receiptNumber)"
+        case .refunded(let refund): "refunded \(MoneyFormat.plain(refund.amount)) (refund #\(refund.number)\(refund.reason.map { ": \($0)" } ?? ""))"
+        case .voided(let reason): "voided" + (reason.map { ": \($0)" } ?? "")
+        case .reminded: "reminder sent"
+        case .confirmationSent: "confirmation sent"
+        case .notified: "staff notified"
+        case .linkRotated: "link rotated (the old link no longer works)"
+        }
+    }
+}

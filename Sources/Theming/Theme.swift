@@ -42,6 +42,8 @@ public struct Theme: Sendable {
     ///   (`{{#customer}}{{name}}{{/customer}}`); names not found in the current object are
     ///   looked up in the enclosing ones.
     /// - **`[String: Any]` dictionaries**: by key (they conform to `MustacheParent`).
+    ///   A key containing a dot (a string-table key like `pay.button`) cannot be reached:
+    ///   the dot always means nesting. Expose strings under dot-free names.
     /// - **Arrays**: a section repeats per element; an empty array renders the inverted
     ///   section `{{^items}}`. Inside, `{{.}}` is the element; `{{#first()}}`, `{{#last()}}`
     ///   and `{{index()}}` are available (swift-mustache transforms).

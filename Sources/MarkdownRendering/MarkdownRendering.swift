@@ -1,1 +1,0 @@
-// MarkdownRendering module.

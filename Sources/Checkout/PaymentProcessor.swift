@@ -109,7 +109,8 @@ public struct SimulatedProcessor: PaymentProcessor {
     /// Validation in form order: number, expiry, CVC, name. Every failing field is reported (one error per field).
     public func validate(_ card: CardDetails) -> [FieldError] {
         var errors: [FieldError] = []
-        if let code = Self.numberError(card) { errors.append(FieldError(code)) }
+        let numberError = Self.numberError(card)
+        if let numberError { errors.append(FieldError(numberError)) }
         if let expiry = card.expiry {
             if !(1...12).contains(expiry.month) {
                 errors.append(FieldError(.expiryMonthInvalid))
@@ -120,7 +121,9 @@ public struct SimulatedProcessor: PaymentProcessor {
             errors.append(FieldError(.expiryRequired))
         }
         let cvcDigits = !card.cvc.isEmpty && card.cvc.allSatisfy(\.isASCIIDigit)
-        switch card.brand {
+        // The brand decides the CVC length only once the number is valid: a mistyped first digit
+        // must not add a misleading CVC error.
+        switch numberError == nil ? card.brand : nil {
         case .some(let brand):
             if !cvcDigits || card.cvc.count != brand.cvcLength {
                 errors.append(FieldError(brand == .amex ? .cvcFourDigits : .cvcThreeDigits))

@@ -31,7 +31,7 @@ public struct BusinessSettings: Sendable, Hashable {
         }
 
         public func isEligible(_ amount: Money) -> Bool {
-            enabled && amount >= minimum && amount <= maximum
+            enabled && amount.currency == minimum.currency && amount >= minimum && amount <= maximum
         }
     }
 

@@ -48,6 +48,18 @@ extension RequestService {
         return try pay(reference, method: .offline(method), authorizationCode: code)
     }
 
+    /// Records an approved payment inside a transaction the caller holds (the checkout runs the
+    /// processor and this in one transaction, so a retry or a racing void sees the outcome).
+    public func recordPayment(_ reference: Reference, amount: Money?, method: PaymentMethod, authorizationCode: String,
+                              in tx: LedgerTransaction) throws(OperationError) -> PaymentResult {
+        try applyPayment(reference, amount: amount, method: method, authorizationCode: authorizationCode, tx: tx, now: clock())
+    }
+
+    /// The same service, reading time from `date` (the demo replays a scripted history).
+    public func at(_ date: Date) -> RequestService {
+        RequestService(paths: paths, ledger: ledger, businesses: businesses, replies: replies, clock: { date })
+    }
+
     private func applyPayment(_ reference: Reference, amount: Money?, method: PaymentMethod, authorizationCode: String,
                               tx: LedgerTransaction, now: Date) throws(OperationError) -> PaymentResult {
         let context = try context(reference, in: tx)

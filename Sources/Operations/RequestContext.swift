@@ -28,7 +28,7 @@ extension RequestService {
         }
     }
 
-    func context(_ reference: Reference, in tx: LedgerTransaction) throws(OperationError) -> RequestContext {
+    public func context(_ reference: Reference, in tx: LedgerTransaction) throws(OperationError) -> RequestContext {
         let row = try row(reference, in: tx)
         let entries: [LedgerEntry] = try store { () throws(StoreError) in try tx.entries(for: row.reference) }
         let paid = entries.lazy.compactMap { entry -> Payment? in
@@ -62,9 +62,9 @@ extension RequestService {
         return try transaction { tx throws(OperationError) in try context(reference, in: tx) }
     }
 
-    func rules(_ business: BusinessSettings) -> RequestRules { RequestRules(settings: business, now: clock()) }
+    public func rules(_ business: BusinessSettings) -> RequestRules { RequestRules(settings: business, now: clock()) }
 
-    func check(_ reference: Reference, _ body: () throws(BillingError) -> Void) throws(OperationError) {
+    public func check(_ reference: Reference, _ body: () throws(BillingError) -> Void) throws(OperationError) {
         do { try body() } catch { throw .rule(reference: reference.value, error) }
     }
 }

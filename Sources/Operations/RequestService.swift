@@ -40,7 +40,7 @@ public struct RequestService: Sendable {
 
     var reader: RecordsReader { RecordsReader(workspace: paths.root) }
 
-    func parseReference(_ text: String) throws(OperationError) -> Reference {
+    public func parseReference(_ text: String) throws(OperationError) -> Reference {
         do { return try Reference(text) } catch { throw .usage("reference: \(error.description)") }
     }
 
@@ -52,7 +52,7 @@ public struct RequestService: Sendable {
     }
 
     /// Runs `body` in one ledger transaction, keeping errors typed.
-    func transaction<T>(_ body: (LedgerTransaction) throws(OperationError) -> T) throws(OperationError) -> T {
+    public func transaction<T>(_ body: (LedgerTransaction) throws(OperationError) -> T) throws(OperationError) -> T {
         do {
             return try ledger.transaction { tx in try body(tx) }
         } catch let error as OperationError {

@@ -1,0 +1,97 @@
+import Billing
+import Foundation
+import Operations
+import Store
+
+/// What the checkout answers for one attempt. Codable: an idempotent retry replays it exactly.
+public enum CheckoutResult: Sendable, Hashable, Codable {
+    case paid(PaymentResult)
+    case declined(DeclineReason)
+    case challengeRequired(PendingChallenge)
+    case cancelled
+    case invalid([FieldError])
+    /// The request cannot be paid (voided, already paid, amount changed): the message says why.
+    case refused(String)
+
+    public var payment: PaymentResult? { if case .paid(let result) = self { result } else { nil } }
+}
+
+/// The checkout: asks the processor, then records an approved payment, in one ledger
+/// transaction so that a retried or double-clicked attempt charges exactly once and a payment
+/// racing a void has exactly one winner. The simulator answers in microseconds; a real
+/// processor would authorize first and capture inside the transaction.
+public struct CheckoutService: Sendable {
+    public let requests: RequestService
+    public let makeProcessor: @Sendable (BusinessSettings) -> any PaymentProcessor
+
+    public init(requests: RequestService,
+                makeProcessor: @escaping @Sendable (BusinessSettings) -> any PaymentProcessor) {
+        self.requests = requests
+        self.makeProcessor = makeProcessor
+    }
+
+    /// The simulator, with the business's Affirm terms and time zone.
+    public static func simulated(_ requests: RequestService) -> CheckoutService {
+        CheckoutService(requests: requests) { settings in SimulatedProcessor(settings: settings, now: requests.clock) }
+    }
+
+    public func charge(_ referenceText: String, source: PaymentSource, idempotencyKey: String?) throws(OperationError) -> CheckoutResult {
+        try attempt(referenceText, idempotencyKey: idempotencyKey, fingerprint: Self.fingerprint(source)) { processor, amount in
+            processor.authorize(ChargeRequest(amount: amount, source: source))
+        }
+    }
+
+    /// The customer approved or failed the 3-D Secure challenge.
+    public func completeChallenge(_ referenceText: String, challenge: PendingChallenge, approve: Bool,
+                                  idempotencyKey: String?) throws(OperationError) -> CheckoutResult {
+        try attempt(referenceText, idempotencyKey: idempotencyKey, fingerprint: "3ds|\(challenge.id)|\(approve)") { processor, amount in
+            guard challenge.amount == amount else { return .declined(.authenticationFailed) }
+            return processor.completeChallenge(challenge, approve: approve)
+        }
+    }
+
+    private func attempt(_ referenceText: String, idempotencyKey: String?, fingerprint: String,
+                         _ authorize: @escaping (any PaymentProcessor, Money) -> ChargeOutcome) throws(OperationError) -> CheckoutResult {
+        let reference = try requests.parseReference(referenceText)
+        return try requests.transaction { tx throws(OperationError) in
+            let run = { () throws(OperationError) -> CheckoutResult in
+                let context = try requests.context(reference, in: tx)
+                let amount = context.state.amountDue
+                do throws(BillingError) {
+                    try requests.rules(context.business).checkPay(context.state, amount: amount, method: PaymentMethod(kind: .card))
+                } catch {
+                    return .refused(error.description)
+                }
+                switch authorize(makeProcessor(context.business), amount) {
+                case .approved(let authorization):
+                    return .paid(try requests.recordPayment(reference, amount: authorization.amount, method: authorization.method,
+                                                            authorizationCode: authorization.code, in: tx))
+                case .declined(let reason): return .declined(reason)
+                case .challengeRequired(let challenge): return .challengeRequired(challenge)
+                case .cancelled: return .cancelled
+                case .invalid(let errors): return .invalid(errors)
+                }
+            }
+            guard let idempotencyKey else { return try run() }
+            do {
+                return try tx.idempotent(key: idempotencyKey, fingerprint: "\(reference.key)|\(fingerprint)", at: requests.clock()) { try run() }
+            } catch let error as OperationError {
+                throw error
+            } catch let error as StoreError {
+                throw .store(error)
+            } catch {
+                throw .message("\(error)")
+            }
+        }
+    }
+
+    /// What must match for a retry to replay: the method and, for cards, the last 4 digits
+    /// (never the full number, which is not stored anywhere, not even hashed).
+    static func fingerprint(_ source: PaymentSource) -> String {
+        switch source {
+        case .card(let card): "card|\(card.last4 ?? "")"
+        case let .wallet(kind, action): "wallet|\(kind.rawValue)|\(action.rawValue)"
+        case let .affirm(selection, check): "affirm|\(selection.months)|\(check.rawValue)"
+        }
+    }
+}

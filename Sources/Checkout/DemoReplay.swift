@@ -1,0 +1,75 @@
+import Billing
+import Foundation
+import Operations
+import Store
+
+/// Replays the demo history into the ledger through the same code paths staff and customers
+/// use (the checkout for card, wallet and Affirm payments), each step at its scripted time.
+public struct DemoReplay: Sendable {
+    public let requests: RequestService
+    public let history: DemoHistory
+    public let now: Date
+
+    public init(requests: RequestService, history: DemoHistory, now: Date) {
+        self.requests = requests
+        self.history = history
+        self.now = now
+    }
+
+    public static func load(_ paths: WorkspacePaths) throws(OperationError) -> DemoHistory {
+        do {
+            return try RecordDecoder().decode(DemoHistory.self, at: paths.demoHistory, file: "Records/demo-history.json")
+        } catch { throw .records([error]) }
+    }
+
+    /// Runs every step; the first failure stops the replay with the step's index in the message.
+    public func run() throws(OperationError) -> Int {
+        let timeZone = requests.businesses.main.timeZone
+        let today = CalendarDate(now, in: timeZone)
+        for (index, step) in history.steps.enumerated() {
+            let path = "Records/demo-history.json: steps[\(index)]"
+            guard let date = step.date(today: today, timeZone: timeZone) else { throw .usage("\(path).time: must be HH:MM") }
+            do {
+                try apply(step, service: requests.at(date))
+            } catch {
+                throw .usage("\(path) (\(step.action) \(step.reference ?? step.phone ?? "")): \(error.description)")
+            }
+        }
+        return history.steps.count
+    }
+
+    private func apply(_ step: DemoHistory.Step, service: RequestService) throws(OperationError) {
+        let reference = step.reference ?? ""
+        switch step.action {
+        case "request": _ = try service.register(reference, send: true, reply: step.reply)
+        case "pay": try pay(step, service: service)
+        case "mark-paid":
+            guard let kind = step.method.flatMap(PaymentMethod.Kind.init(rawValue:)) else { throw .usage("method: cash, cheque or etransfer") }
+            _ = try service.markPaid(reference, method: kind)
+        case "refund": _ = try service.refund(reference, amount: step.full == true ? nil : step.amount, reason: step.reason)
+        case "void": _ = try service.void(reference, reason: step.reason)
+        case "remind": _ = try service.remind(reference)
+        case "confirm": _ = try service.confirm(reference, reply: step.reply)
+        case "rotate-link": _ = try service.rotateLink(reference)
+        case "opt-out": _ = try service.optOut(phone: step.phone ?? "")
+        default: throw .usage("unknown action \"\(step.action)\"")
+        }
+    }
+
+    private func pay(_ step: DemoHistory.Step, service: RequestService) throws(OperationError) {
+        let source: PaymentSource
+        switch step.method {
+        case "card":
+            let number = step.card ?? "4242424242424242"
+            let year = Calendar(identifier: .gregorian).component(.year, from: now) + 3
+            let cvc = CardBrand.detect(digits: number) == .amex ? "1234" : "123"
+            source = .card(CardDetails(number: number, expiry: CardExpiry(month: 12, year: year), cvc: cvc, name: "Demo"))
+        case "apple_pay": source = .wallet(.applePay, .approve)
+        case "google_pay": source = .wallet(.googlePay, .approve)
+        case "affirm": source = .affirm(AffirmSelection(months: step.months ?? 3), creditCheck: .approve)
+        default: throw .usage("method: card, apple_pay, google_pay or affirm")
+        }
+        let result = try CheckoutService.simulated(service).charge(step.reference ?? "", source: source, idempotencyKey: nil)
+        guard result.payment != nil else { throw .usage("the payment was not approved: \(result)") }
+    }
+}

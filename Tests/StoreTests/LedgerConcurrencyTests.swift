@@ -73,14 +73,17 @@ struct ChargeResponse: Codable, Equatable {
         }
     }
 
+    /// Half the threads use a second instance, as a second process would.
     @Test func fiftyThreadsWithOneKeyRunTheBodyExactlyOnce() throws {
-        try withLedger { (ledger, _) throws in
+        try withLedger { (first, _) throws in
+            let ledgers = [first, try Ledger(fileURL: URL(fileURLWithPath: first.path))]
+            let ledger = first
             try Sample.create(ledger, "INV-1")
             let tally = Tally()
             let responses = Mutex<[ChargeResponse]>([])
-            onThreads(50) { _ in
+            onThreads(50) { thread in
                 do {
-                    let response = try ledger.idempotent(key: "double-click", fingerprint: "INV-1|12500|card", at: Sample.now) { tx in
+                    let response = try ledgers[thread % 2].idempotent(key: "double-click", fingerprint: "INV-1|12500|card", at: Sample.now) { tx in
                         tally.increment()
                         let number = try tx.nextNumber(.receipt)
                         _ = try tx.append(.paid(try Sample.payment("INV-1", receipt: number)), to: Sample.ref("INV-1"), at: Sample.now)

@@ -45,6 +45,24 @@ import Testing
         }
     }
 
+    @Test func aHandEditedFileGivesCorruptDataErrorsNotCrashes() throws {
+        try withLedger { (ledger, _) throws in
+            try Sample.create(ledger, "INV-1")
+            try ledger.pool.write { db in
+                try db.execute(sql: "UPDATE events SET payload = '{\"nonsense\":{}}'")
+                try db.execute(sql: "UPDATE requests SET amount_minor = 'abc'")
+            }
+            do {
+                _ = try ledger.allEntries()
+                Issue.record("decoded a nonsense event")
+            } catch let error as StoreError {
+                guard case .corruptData(let path, let what, _) = error else { throw error }
+                #expect(path == ledger.path && what.hasPrefix("ledger event"))
+            }
+            #expect(throws: StoreError.self) { _ = try ledger.requests() }
+        }
+    }
+
     @Test func appendingToAnUnknownReferenceFails() throws {
         try withLedger { (ledger, _) throws in
             #expect(throws: StoreError.unknownReference(path: ledger.path, reference: "GHOST")) {

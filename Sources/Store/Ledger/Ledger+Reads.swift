@@ -77,11 +77,13 @@ extension Ledger {
         }
         var result: [StaffNotification] = []
         for row in rows {
-            let id: Int64 = row["id"]
-            guard let reference = try? Reference(row["reference"] as String) else {
-                throw .corruptData(path: path, what: "notification \(id)", reason: "invalid reference")
+            do {
+                result.append(StaffNotification(id: try row.decode(forColumn: "id"), at: LedgerCoding.date(try row.decode(forColumn: "at")),
+                                                 reference: try Reference(try row.decode(String.self, forColumn: "reference")),
+                                                 text: try row.decode(forColumn: "text")))
+            } catch {
+                throw .corruptData(path: path, what: "a notification", reason: "\(error)")
             }
-            result.append(StaffNotification(id: id, at: LedgerCoding.date(row["at"]), reference: reference, text: row["text"]))
         }
         return result
     }

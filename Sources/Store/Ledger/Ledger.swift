@@ -40,7 +40,13 @@ public final class Ledger: Sendable {
         // FULL: a payment that was reported as recorded survives a power cut (WAL's NORMAL
         // could lose the last transactions).
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        pool = try storeRun(path, "open the ledger") { try DatabasePool(path: path, configuration: config) }
+        let pool = try storeRun(path, "open the ledger") { try DatabasePool(path: path, configuration: config) }
+        // DatabasePool turns its writer to NORMAL after prepareDatabase (GRDB's WAL setup), so
+        // set FULL again on the writer, the only connection that commits.
+        try storeRun(path, "set synchronous=FULL") {
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        }
+        self.pool = pool
         try Ledger.migrate(pool, path: path)
     }
 

@@ -17,13 +17,14 @@ struct LedgerEntryDecoder {
     }
 
     func entry(_ row: Row) throws(StoreError) -> LedgerEntry {
-        let seq: Int64 = row["seq"]
         do {
-            let payload: String = row["payload"]
-            return LedgerEntry(sequence: seq, reference: try Reference(row["reference"] as String),
-                               at: LedgerCoding.date(row["at"]),
+            let payload = try row.decode(String.self, forColumn: "payload")
+            return LedgerEntry(sequence: try row.decode(forColumn: "seq"),
+                               reference: try Reference(try row.decode(String.self, forColumn: "reference")),
+                               at: LedgerCoding.date(try row.decode(forColumn: "at")),
                                event: try decoder.decode(RequestEvent.self, from: Data(payload.utf8)))
         } catch {
+            let seq = (try? row.decode(Int64.self, forColumn: "seq")).map(String.init) ?? "?"
             throw .corruptData(path: path, what: "ledger event \(seq)", reason: "\(error)")
         }
     }

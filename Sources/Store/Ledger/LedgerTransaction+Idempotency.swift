@@ -8,12 +8,12 @@ extension LedgerTransaction {
     /// Throws `.idempotencyConflict` if the key was used with another fingerprint.
     public func storedResponse<Response: Decodable>(key: String, fingerprint: String,
                                                     as type: Response.Type = Response.self) throws(StoreError) -> Response? {
-        let row = try run("look up idempotency key") {
+        let stored = try run("look up idempotency key") {
             try Row.fetchOne(db, sql: "SELECT fingerprint, response FROM idempotency WHERE key = ?", arguments: [key])
+                .map { row in (try row.decode(String.self, forColumn: "fingerprint"), try row.decode(String.self, forColumn: "response")) }
         }
-        guard let row else { return nil }
-        guard (row["fingerprint"] as String) == fingerprint else { throw .idempotencyConflict(path: path, key: key) }
-        let response: String = row["response"]
+        guard let (storedFingerprint, response) = stored else { return nil }
+        guard storedFingerprint == fingerprint else { throw .idempotencyConflict(path: path, key: key) }
         do {
             return try LedgerCoding.decoder().decode(Response.self, from: Data(response.utf8))
         } catch {

@@ -36,22 +36,24 @@ public struct OutboxMessage: Sendable, Hashable {
     }
 
     init(row: Row, path: String) throws(StoreError) {
-        let id: Int64 = row["id"]
-        func corrupt(_ reason: String) -> StoreError { .corruptData(path: path, what: "outbox message \(id)", reason: reason) }
         do {
-            to = try PhoneNumber(row["to_phone"] as String)
-            reference = try (row["reference"] as String?).map { text throws(BillingError) in try Reference(text) }
-        } catch { throw corrupt(error.description) }
-        guard let encoding = Encoding(rawValue: row["encoding"]), let status = Status(rawValue: row["status"]) else {
-            throw corrupt("unknown encoding or status")
+            id = try row.decode(forColumn: "id")
+            to = try PhoneNumber(try row.decode(String.self, forColumn: "to_phone"))
+            reference = try row.decode(String?.self, forColumn: "reference").map { text throws(BillingError) in try Reference(text) }
+            guard let encoding = Encoding(rawValue: try row.decode(forColumn: "encoding")),
+                  let status = Status(rawValue: try row.decode(forColumn: "status")) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown encoding or status"))
+            }
+            self.encoding = encoding
+            self.status = status
+            createdAt = LedgerCoding.date(try row.decode(forColumn: "created_at"))
+            body = try row.decode(forColumn: "body")
+            kind = try row.decode(forColumn: "kind")
+            segments = try row.decode(forColumn: "segments")
+            sentAt = try row.decode(Int64?.self, forColumn: "sent_at").map(LedgerCoding.date)
+        } catch {
+            let id = (try? row.decode(Int64.self, forColumn: "id")).map(String.init) ?? "?"
+            throw .corruptData(path: path, what: "outbox message \(id)", reason: "\(error)")
         }
-        self.id = id
-        self.encoding = encoding
-        self.status = status
-        createdAt = LedgerCoding.date(row["created_at"])
-        body = row["body"]
-        kind = row["kind"]
-        segments = row["segments"]
-        sentAt = (row["sent_at"] as Int64?).map(LedgerCoding.date)
     }
 }

@@ -28,22 +28,25 @@ public struct RequestRow: Sendable, Hashable {
         reference, token, amount_minor, currency, currency_digits, customer_name, customer_phone, created_at, updated_at
         """
 
-    /// Reads a row selected with `columns`; a value the domain refuses means a damaged file.
+    /// Reads a row selected with `columns`. Throwing decoders, not subscripts: GRDB's subscripts
+    /// trap on a NULL or mistyped value, and the file may have been edited by hand.
     init(row: Row, path: String) throws(StoreError) {
-        let referenceText: String = row["reference"]
-        func corrupt(_ reason: String) -> StoreError {
-            .corruptData(path: path, what: "request \"\(referenceText)\"", reason: reason)
-        }
         do {
-            reference = try Reference(referenceText)
-            customerPhone = try PhoneNumber(row["customer_phone"] as String)
-        } catch { throw corrupt(error.description) }
-        guard let token = RequestToken(row["token"]) else { throw corrupt("malformed token") }
-        self.token = token
-        amount = Money(minorUnits: row["amount_minor"],
-                       currency: Currency(code: row["currency"], minorDigits: row["currency_digits"]))
-        customerName = row["customer_name"]
-        createdAt = LedgerCoding.date(row["created_at"])
-        updatedAt = LedgerCoding.date(row["updated_at"])
+            reference = try Reference(try row.decode(String.self, forColumn: "reference"))
+            guard let token = RequestToken(try row.decode(String.self, forColumn: "token")) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "malformed token"))
+            }
+            self.token = token
+            amount = Money(minorUnits: try row.decode(forColumn: "amount_minor"),
+                           currency: Currency(code: try row.decode(forColumn: "currency"),
+                                              minorDigits: try row.decode(forColumn: "currency_digits")))
+            customerName = try row.decode(forColumn: "customer_name")
+            customerPhone = try PhoneNumber(try row.decode(String.self, forColumn: "customer_phone"))
+            createdAt = LedgerCoding.date(try row.decode(forColumn: "created_at"))
+            updatedAt = LedgerCoding.date(try row.decode(forColumn: "updated_at"))
+        } catch {
+            let reference = (try? row.decode(String.self, forColumn: "reference")) ?? "?"
+            throw .corruptData(path: path, what: "request \"\(reference)\"", reason: "\(error)")
+        }
     }
 }

@@ -67,13 +67,12 @@ extension RequestService {
         try check(reference) { () throws(BillingError) in try rules(context.business).checkPay(context.state, amount: charged, method: method) }
         let number: Int
         do throws(StoreError) {
-            number = try tx.nextNumber(.receipt)
+            number = try tx.nextNumber(.receipt, scope: context.businessKey)
             let snapshot = InvoiceSnapshot(invoice: context.invoice, totals: context.totals, businessKey: context.businessKey)
             let payment = Payment(amount: charged, method: method, authorizationCode: authorizationCode, receiptNumber: number, snapshot: snapshot)
             _ = try tx.append(.paid(payment), to: reference, at: now)
             let text = "\(context.reference) paid \(MoneyFormat.plain(charged)) by \(MethodText.staff(method))"
             _ = try tx.notifyStaff(about: reference, text: text, at: now)
-            _ = try tx.append(.notified, to: reference, at: now)
         } catch { throw .store(error) }
         var confirmed = false
         if context.business.automaticConfirmation {

@@ -31,7 +31,7 @@ extension RequestService {
             try check(reference) { () throws(BillingError) in try rules(context.business).checkRefund(context.state, amount: amount) }
             let number: Int
             do throws(StoreError) {
-                number = try tx.nextNumber(.refund)
+                number = try tx.nextNumber(.refund, scope: context.businessKey)
                 let reasonText = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
                 _ = try tx.append(.refunded(Refund(amount: amount, reason: reasonText, number: number)), to: reference, at: now)
             } catch { throw .store(error) }

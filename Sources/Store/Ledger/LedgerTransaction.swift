@@ -121,13 +121,16 @@ public struct LedgerTransaction {
 
     /// The next number of a business-wide sequence (1, 2, 3…), allocated in this transaction:
     /// if it rolls back, the number is not used up.
-    public func nextNumber(_ sequence: NumberSequence) throws(StoreError) -> Int {
-        try run("allocate a \(sequence.rawValue) number") {
+    /// The next number of `sequence` for one business (`scope`): receipts and refund notes are
+    /// numbered per business, without gaps, inside the transaction that uses the number.
+    public func nextNumber(_ sequence: NumberSequence, scope: String? = nil) throws(StoreError) -> Int {
+        let name = scope.map { "\(sequence.rawValue):\($0)" } ?? sequence.rawValue
+        return try run("allocate a \(sequence.rawValue) number") {
             try Int.fetchOne(db, sql: """
                 INSERT INTO counters (name, value) VALUES (?, 1)
                 ON CONFLICT(name) DO UPDATE SET value = value + 1
                 RETURNING value
-                """, arguments: [sequence.rawValue]) ?? 0
+                """, arguments: [name]) ?? 0
         }
     }
 }

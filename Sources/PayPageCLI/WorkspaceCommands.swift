@@ -1,0 +1,47 @@
+import ArgumentParser
+import Billing
+import Checkout
+import Foundation
+import Operations
+import Store
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Replay Records/demo-history.json into a fresh ledger, leaving requests in every state.",
+        discussion: "Replaces .paypage/ledger.sqlite of the workspace. Payments go through the checkout simulator.")
+
+    @OptionGroup var options: WorkspaceOptions
+
+    func run() throws {
+        try CommandRunner.run { () throws(OperationError) in
+            let paths = options.paths
+            let history = try DemoReplay.load(paths)
+            for suffix in ["", "-wal", "-shm"] {
+                try? FileManager.default.removeItem(at: URL(fileURLWithPath: paths.ledger.path + suffix))
+            }
+            let service = try options.service()
+            let steps = try DemoReplay(requests: service, history: history, now: Date()).run()
+            let sync = try service.syncRecords()
+            let rows = try service.list()
+            let counts = Dictionary(grouping: rows, by: \.status).mapValues(\.count)
+            Console.print("Replayed \(steps) steps into \(paths.ledger.path)\(sync.registered.isEmpty ? "" : " (\(sync.registered.count) more records registered)").")
+            Console.print(RequestStatus.allCases.map { "\($0.rawValue): \(counts[$0] ?? 0)" }.joined(separator: ", "))
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Check records, replies and paid requests; list every problem with its file and path.")
+
+    @OptionGroup var options: WorkspaceOptions
+
+    func run() throws {
+        let problems = WorkspaceCheck(paths: options.paths).run()
+        guard !problems.isEmpty else { return Console.print("No problems found.") }
+        for problem in problems { Console.error(problem) }
+        Console.print("\(problems.count) problem\(problems.count == 1 ? "" : "s") found.")
+        throw ExitCode(65)
+    }
+}

@@ -1,2 +1,0 @@
-// paypage: the command line. Filled in by the CLI work.
-print("paypage")

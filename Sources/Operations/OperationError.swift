@@ -34,7 +34,7 @@ public enum OperationError: Error, Sendable, CustomStringConvertible {
         case .records, .rule, .message: 65
         case .notFound: 65
         case .store(.busy): 75
-        case .store(.duplicateReference), .store(.idempotencyConflict): 65
+        case .store(.duplicateReference), .store(.idempotencyConflict), .store(.invalidBackup), .store(.corruptData): 65
         case .store: 1
         case .busy: 75
         }

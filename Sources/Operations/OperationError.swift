@@ -21,7 +21,7 @@ public enum OperationError: Error, Sendable, CustomStringConvertible {
         case .records(let errors): errors.map(\.description).joined(separator: "\n")
         case let .rule(reference, error): "\(reference): \(error.description)"
         case .notFound(let text): text
-        case .message(let text): "message: \(text)"
+        case .message(let text): text
         case .store(let error): error.description
         case .busy(let text): text
         }

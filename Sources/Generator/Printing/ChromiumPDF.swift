@@ -1,0 +1,67 @@
+import Foundation
+
+/// Prints an HTML page to PDF with headless Chromium (`--print-to-pdf`), the way a customer's
+/// "Save as PDF" would. Chromium honours the page's `@page` size and margins.
+public struct ChromiumPDF: Sendable {
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        /// No Chromium on this machine: the message is the one-line install command.
+        case notInstalled
+        case failed(status: Int32, output: String)
+
+        public var description: String {
+            switch self {
+            case .notInstalled:
+                "Chromium is not installed; install it with: apt-get install -y chromium"
+            case let .failed(status, output):
+                "Chromium failed (exit \(status)): \(output.split(separator: "\n").last.map(String.init) ?? "no output")"
+            }
+        }
+    }
+
+    /// Where Debian and others put it; `PAYPAGE_CHROMIUM` overrides.
+    static let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-headless-shell", "/usr/bin/chromium-browser",
+                             "/usr/bin/google-chrome", "/usr/lib/chromium/chromium-headless-shell"]
+
+    public let executable: String
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(Failure) {
+        let fileManager = FileManager.default
+        if let chosen = environment["PAYPAGE_CHROMIUM"], fileManager.isExecutableFile(atPath: chosen) {
+            executable = chosen
+        } else if let found = Self.candidates.first(where: fileManager.isExecutableFile(atPath:)) {
+            executable = found
+        } else {
+            throw .notInstalled
+        }
+    }
+
+    /// Prints `page` (a file) to `pdf`; the PDF is written to a temporary name and moved in place,
+    /// so a failed print never leaves half a file.
+    public func print(page: URL, to pdf: URL) throws(Failure) {
+        let temporary = pdf.deletingLastPathComponent().appendingPathComponent(".\(pdf.lastPathComponent).\(UUID().uuidString).tmp")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(temporary.path)",
+                         "--virtual-time-budget=2000", page.absoluteString]
+        // Chromium refuses to run as root without it; the sandbox adds nothing for a local file.
+        if getuid() == 0 { arguments.insert("--no-sandbox", at: 0) }
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do { try process.run() } catch { throw .failed(status: -1, output: "\(error)") }
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: temporary.path) else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw .failed(status: process.terminationStatus, output: output)
+        }
+        do {
+            if FileManager.default.fileExists(atPath: pdf.path) { _ = try FileManager.default.replaceItemAt(pdf, withItemAt: temporary) }
+            else { try FileManager.default.moveItem(at: temporary, to: pdf) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw .failed(status: 0, output: "cannot write \(pdf.path): \(error)")
+        }
+    }
+}

@@ -69,7 +69,7 @@ public struct PreviewServer: Sendable {
         let host = configuration.host
         let requestedPort = configuration.port
         var logger = Logger(label: "paypage.preview")
-        logger.logLevel = .error  // the CLI prints; the server stays quiet
+        logger.logLevel = .critical  // the CLI prints; failures reach it as thrown errors
         return Application(
             router: makeRouter(),
             server: .http1(configuration: HTTPLimits.channelConfiguration(idleTimeout: configuration.idleTimeout)),

@@ -1,1 +1,112 @@
-// PreviewServer module.
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The local preview server: serves `Output/`, negotiates languages, adds security
+/// headers, and (in live-reload mode) rebuilds on change and reloads open pages.
+public struct PreviewServer: Sendable {
+    /// Where the server listens once bound (the port is the real one when 0 was asked).
+    public struct RunningServer: Sendable, Equatable {
+        public var host: String
+        public var port: Int
+        public var baseURL: String {
+            let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+            return "http://\(bracketed):\(port)"
+        }
+    }
+
+    public let configuration: PreviewServerConfiguration
+    /// Live-reload events; the CLI may broadcast too (after an API call rebuilt pages).
+    public let hub: ReloadHub
+    /// Folders whose changes trigger `rebuild` in live-reload mode (themes, records).
+    public var watchedDirectories: [URL]
+    public var watcherMode: FileWatcher.Mode
+    /// The incremental generator, wired by the CLI.
+    public var rebuild: @Sendable ([String]) async -> RebuildResult
+    /// Adds routes (e.g. the checkout API under `/api/`) to the router; they get the
+    /// same security headers and body limit as the static pages.
+    public var routes: @Sendable (Router<PreviewRequestContext>) -> Void
+    /// Path prefixes left to `routes` instead of the static files.
+    public var routePrefixes: [String]
+
+    public init(
+        configuration: PreviewServerConfiguration,
+        watchedDirectories: [URL] = [],
+        watcherMode: FileWatcher.Mode = .automatic,
+        rebuild: @escaping @Sendable ([String]) async -> RebuildResult = { .ok(changedCount: $0.count) },
+        routePrefixes: [String] = ["/api"],
+        routes: @escaping @Sendable (Router<PreviewRequestContext>) -> Void = { _ in }
+    ) {
+        self.configuration = configuration
+        self.hub = ReloadHub(heartbeatInterval: configuration.heartbeatInterval)
+        self.watchedDirectories = watchedDirectories
+        self.watcherMode = watcherMode
+        self.rebuild = rebuild
+        self.routePrefixes = routePrefixes
+        self.routes = routes
+    }
+
+    /// The whole HTTP surface, usable without sockets through `app.test(.router)`.
+    public func makeRouter() -> Router<PreviewRequestContext> {
+        let router = Router(context: PreviewRequestContext.self)
+        // Middleware applies to routes added after it: add it first.
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: RequestLimitMiddleware(maxBodySize: configuration.maxBodySize))
+        let reserved = configuration.liveReload ? routePrefixes + [LiveReloadScript.eventsPath] : routePrefixes
+        router.add(middleware: StaticSiteMiddleware(site: StaticSite(configuration: configuration), passThroughPrefixes: reserved))
+        if configuration.liveReload {
+            LiveReloadRoutes(hub: hub).add(to: router)
+        }
+        routes(router)
+        return router
+    }
+
+    /// The Hummingbird application, with HTTP limits and idle timeout applied.
+    public func makeApplication(
+        onServerRunning: @escaping @Sendable (RunningServer) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let host = configuration.host
+        let requestedPort = configuration.port
+        var logger = Logger(label: "paypage.preview")
+        logger.logLevel = .critical  // the CLI prints; failures reach it as thrown errors
+        return Application(
+            router: makeRouter(),
+            server: .http1(configuration: HTTPLimits.channelConfiguration(idleTimeout: configuration.idleTimeout)),
+            configuration: .init(address: .hostname(host, port: requestedPort), serverName: nil),
+            onServerRunning: { channel in
+                await onServerRunning(RunningServer(host: host, port: channel.localAddress?.port ?? requestedPort))
+            },
+            logger: logger
+        )
+    }
+
+    /// Serves until SIGINT or SIGTERM, then shuts down gracefully. Prints nothing.
+    public func run(onServerRunning: @escaping @Sendable (RunningServer) async -> Void = { _ in }) async throws {
+        if configuration.port != 0 {
+            try PortProbe.ensureAvailable(host: configuration.host, port: configuration.port)
+        }
+        var changes: AsyncStream<[String]>?
+        if configuration.liveReload, !watchedDirectories.isEmpty {
+            changes = try FileWatcher(directories: watchedDirectories, mode: watcherMode).changes()
+        }
+        let app = makeApplication(onServerRunning: onServerRunning)
+        var services: [any Service] = [app]
+        if configuration.liveReload {
+            // Last in the list = first to stop: the hub closes before the server drains.
+            services.append(ReloadService(changes: changes, hub: hub, rebuild: rebuild))
+        }
+        let group = ServiceGroup(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: app.logger
+        )
+        do {
+            try await group.run()
+        } catch {
+            // A bind that lost a race with another process after the probe.
+            if configuration.port != 0, (try? PortProbe.ensureAvailable(host: configuration.host, port: configuration.port)) == nil {
+                throw ServerError.portInUse(host: configuration.host, port: configuration.port)
+            }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import PreviewServer
+
+@Suite struct FileWatcherTests {
+    static func tempDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("paypage-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        return url
+    }
+
+    /// First batch containing `path`, or nil after 2 s (a functional timeout, not a tuning).
+    static func firstBatch(containing path: String, in stream: AsyncStream<[String]>) async -> [String]? {
+        await withTaskGroup(of: [String]?.self) { group in
+            group.addTask {
+                for await batch in stream where batch.contains(path) { return batch }
+                return nil
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(2))
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+
+    @Test(arguments: [FileWatcher.Mode.inotify, .polling])
+    func seesAtomicRename(mode: FileWatcher.Mode) async throws {
+        let directory = try Self.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let stream = try FileWatcher(directories: [directory], mode: mode).changes()
+        // Polling takes its first snapshot asynchronously; let it.
+        if mode == .polling { try await Task.sleep(for: .milliseconds(100)) }
+        let target = directory.appendingPathComponent("sub/theme.css").path
+        let temporary = directory.appendingPathComponent("sub/.theme.css.tmp").path
+        try Data("body{}".utf8).write(to: URL(fileURLWithPath: temporary))
+        #expect(rename(temporary, target) == 0)
+        let batch = await Self.firstBatch(containing: target, in: stream)
+        #expect(batch != nil)
+    }
+
+    @Test func seesFilesInNewSubdirectories() async throws {
+        let directory = try Self.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let stream = try FileWatcher(directories: [directory], mode: .inotify).changes()
+        let nested = directory.appendingPathComponent("new/deeper")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        try await Task.sleep(for: .milliseconds(50))
+        let file = nested.appendingPathComponent("page.mustache").path
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(await Self.firstBatch(containing: file, in: stream) != nil)
+    }
+
+    @Test func stopsAndClosesItsDescriptor() async throws {
+        let directory = try Self.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let before = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
+        do {
+            let stream = try FileWatcher(directories: [directory], mode: .inotify).changes()
+            let consumer = Task { for await _ in stream {} }
+            try await Task.sleep(for: .milliseconds(50))
+            consumer.cancel()
+            await consumer.value
+        }
+        // The watcher thread closes its descriptors right after it is woken.
+        var after = Int.max
+        for _ in 0..<40 where after > before {
+            try await Task.sleep(for: .milliseconds(50))
+            after = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
+        }
+        #expect(after <= before)
+    }
+
+    @Test func missingDirectoryIsReported() {
+        #expect(throws: ServerError.self) {
+            _ = try FileWatcher(directories: [URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)")], mode: .inotify).changes()
+        }
+    }
+}

@@ -74,7 +74,7 @@ extension RequestService {
                 let outcome = request.send
                     ? try deliver(message, kind: .request, to: invoice.customer.phone, reference: invoice.reference, in: tx, at: now)
                     : nil
-                try store { () throws(StoreError) in try AtomicFile.write(data, to: recordURL) }
+                try storeCall { () throws(StoreError) in try AtomicFile.write(data, to: recordURL) }
                 return CreatedRequest(reference: invoice.reference, link: link, message: message, outcome: outcome, amount: totals.total)
             }
         } catch {
@@ -117,7 +117,7 @@ extension RequestService {
     }
 
     func ensureUnused(_ reference: Reference) throws(OperationError) {
-        let existing: RequestRow? = try store { () throws(StoreError) in try ledger.request(reference: reference) }
+        let existing: RequestRow? = try storeCall { () throws(StoreError) in try ledger.request(reference: reference) }
         if let existing { throw .usage("reference \"\(reference)\" is already used by request \(existing.reference)") }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.invoices.path)) ?? []
         if let clash = names.first(where: { $0.lowercased() == "\(reference.key).json" }) {

@@ -9,7 +9,7 @@ extension RequestService {
         let phone = try parsePhone(text)
         let now = clock()
         return try transaction { tx throws(OperationError) in
-            try store { () throws(StoreError) in try tx.optOut(phone: phone, at: now) }
+            try storeCall { () throws(StoreError) in try tx.optOut(phone: phone, at: now) }
             return phone
         }
     }
@@ -41,7 +41,7 @@ extension RequestService {
     /// Requests of a customer found by name (part of it, any case) or phone.
     public func findCustomer(_ nameOrPhone: String) throws(OperationError) -> [RequestRow] {
         let query = (try? PhoneNumber(nameOrPhone))?.e164 ?? nameOrPhone
-        return try store { () throws(StoreError) in try ledger.search(nameOrPhone: query) }
+        return try storeCall { () throws(StoreError) in try ledger.search(nameOrPhone: query) }
     }
 
     func parsePhone(_ text: String) throws(OperationError) -> PhoneNumber {

@@ -79,7 +79,7 @@ extension RequestService {
             let message = try RequestMessages(business: context.business, replies: replies)
                 .compose(.confirmation, reply: context.business.confirmationReply, invoice: context.invoice, amount: charged, link: context.link)
             confirmed = try deliver(message, kind: .confirmation, to: context.invoice.customer.phone, reference: reference, in: tx, at: now).wasQueued
-            if confirmed { try store { () throws(StoreError) in _ = try tx.append(.confirmationSent, to: reference, at: now) } }
+            if confirmed { try storeCall { () throws(StoreError) in _ = try tx.append(.confirmationSent, to: reference, at: now) } }
         }
         return PaymentResult(reference: reference.value, amount: charged, method: method, authorizationCode: authorizationCode,
                              receiptNumber: number, confirmationQueued: confirmed)

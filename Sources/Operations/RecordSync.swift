@@ -46,7 +46,7 @@ extension RequestService {
                 } catch { throw .store(error) }
             }
         }
-        let rows: [RequestRow] = try store { () throws(StoreError) in try ledger.requests() }
+        let rows: [RequestRow] = try storeCall { () throws(StoreError) in try ledger.requests() }
         let erroredFiles = Set(errors.map(\.file))
         for row in rows where byKey[row.reference.key] == nil {
             let file = WorkspacePaths.invoiceFile(row.reference.value)

@@ -19,10 +19,10 @@ extension RequestService {
             do throws(BillingError) { total = try invoice.totals(taxes: business.taxes, currency: business.currency).total } catch {
                 throw .rule(reference: reference.value, error)
             }
-            let existing = try store { () throws(StoreError) in try tx.request(reference: reference) }
+            let existing = try storeCall { () throws(StoreError) in try tx.request(reference: reference) }
             let token: RequestToken
             if let existing { token = existing.token } else {
-                token = try store { () throws(StoreError) in
+                token = try storeCall { () throws(StoreError) in
                     try tx.createRequest(reference: invoice.reference, amount: total, customerName: invoice.customer.name,
                                          customerPhone: invoice.customer.phone, at: now)
                 }

@@ -30,7 +30,7 @@ extension RequestService {
 
     public func context(_ reference: Reference, in tx: LedgerTransaction) throws(OperationError) -> RequestContext {
         let row = try row(reference, in: tx)
-        let entries: [LedgerEntry] = try store { () throws(StoreError) in try tx.entries(for: row.reference) }
+        let entries: [LedgerEntry] = try storeCall { () throws(StoreError) in try tx.entries(for: row.reference) }
         let paid = entries.lazy.compactMap { entry -> Payment? in
             if case .paid(let payment) = entry.event { return payment }
             return nil

@@ -32,8 +32,8 @@ extension RequestService {
     /// Every request, filtered by status and by customer name or phone; the ledger is read in one query.
     public func list(status: RequestStatus? = nil, customer: String? = nil) throws(OperationError) -> [RequestOverview] {
         let rows: [RequestRow]
-        if let customer { rows = try findCustomer(customer) } else { rows = try store { () throws(StoreError) in try ledger.requests() } }
-        let entries = try store { () throws(StoreError) in try ledger.allEntries() }
+        if let customer { rows = try findCustomer(customer) } else { rows = try storeCall { () throws(StoreError) in try ledger.requests() } }
+        let entries = try storeCall { () throws(StoreError) in try ledger.allEntries() }
         let grouped = Dictionary(grouping: entries, by: { $0.reference.key })
         return rows.map { row in
             let events = grouped[row.reference.key] ?? []

@@ -46,7 +46,7 @@ public struct RequestService: Sendable {
 
     /// The request's row, or a not-found error naming the reference.
     func row(_ reference: Reference, in tx: LedgerTransaction) throws(OperationError) -> RequestRow {
-        let found: RequestRow? = try store { () throws(StoreError) in try tx.request(reference: reference) }
+        let found: RequestRow? = try storeCall { () throws(StoreError) in try tx.request(reference: reference) }
         guard let found else { throw .notFound("no request with reference \"\(reference)\" (see `paypage request list`)") }
         return found
     }
@@ -67,7 +67,7 @@ public struct RequestService: Sendable {
 
 extension RequestService {
     /// Runs a store call, turning its error into an operation error.
-    func store<T>(_ body: () throws(StoreError) -> T) throws(OperationError) -> T {
+    public func storeCall<T>(_ body: () throws(StoreError) -> T) throws(OperationError) -> T {
         do { return try body() } catch { throw .store(error) }
     }
 }

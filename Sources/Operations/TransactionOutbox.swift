@@ -22,7 +22,7 @@ extension RequestService {
         do { outgoing = try OutgoingMessage(to: phone.e164, message: message, kind: kind, reference: reference?.value) } catch {
             throw .message(error.description)
         }
-        return try store { () throws(StoreError) in
+        return try storeCall { () throws(StoreError) in
             if try tx.isOptedOut(phone: phone) { return .optedOut }
             let id = try tx.enqueue(OutboxMessage(
                 createdAt: at, to: phone, body: outgoing.body, kind: kind.rawValue, reference: reference,

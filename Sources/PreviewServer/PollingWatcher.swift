@@ -14,8 +14,10 @@ struct PollingWatcher: Sendable {
     func start(_ continuation: AsyncStream<[String]>.Continuation) {
         let directories = directories
         let interval = interval
+        // The first snapshot is taken before start returns: a change made right after is seen.
+        let initial = Self.scan(directories)
         let task = Task.detached {
-            var previous = Self.scan(directories)
+            var previous = initial
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
                 guard !Task.isCancelled else { break }

@@ -2,7 +2,15 @@ import Foundation
 import Testing
 @testable import PreviewServer
 
-@Suite struct FileWatcherTests {
+/// Serialized: the descriptor test counts this process's inotify descriptors.
+@Suite(.serialized) struct FileWatcherTests {
+    static func inotifyDescriptorCount() throws -> Int {
+        let entries = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")
+        return entries.filter { entry in
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + entry))?.contains("inotify") == true
+        }.count
+    }
+
     static func tempDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("paypage-watch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url.appendingPathComponent("sub"), withIntermediateDirectories: true)
@@ -31,8 +39,6 @@ import Testing
         let directory = try Self.tempDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let stream = try FileWatcher(directories: [directory], mode: mode).changes()
-        // Polling takes its first snapshot asynchronously; let it.
-        if mode == .polling { try await Task.sleep(for: .milliseconds(100)) }
         let target = directory.appendingPathComponent("sub/theme.css").path
         let temporary = directory.appendingPathComponent("sub/.theme.css.tmp").path
         try Data("body{}".utf8).write(to: URL(fileURLWithPath: temporary))
@@ -56,9 +62,10 @@ import Testing
     @Test func stopsAndClosesItsDescriptor() async throws {
         let directory = try Self.tempDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let before = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
+        let before = try Self.inotifyDescriptorCount()
         do {
             let stream = try FileWatcher(directories: [directory], mode: .inotify).changes()
+            #expect(try Self.inotifyDescriptorCount() == before + 1)
             let consumer = Task { for await _ in stream {} }
             try await Task.sleep(for: .milliseconds(50))
             consumer.cancel()
@@ -68,7 +75,7 @@ import Testing
         var after = Int.max
         for _ in 0..<40 where after > before {
             try await Task.sleep(for: .milliseconds(50))
-            after = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
+            after = try Self.inotifyDescriptorCount()
         }
         #expect(after <= before)
     }

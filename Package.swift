@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Leaves: know nothing of each other.
@@ -26,8 +29,12 @@ let package = Package(
         .target(name: "Generator", dependencies: ["Billing", "Store", "Theming", "MarkdownRendering", "Messaging"]),
         .target(name: "Checkout", dependencies: ["Billing", "Store", "Operations"]),
         .target(name: "PreviewServer", dependencies: [
-            "Generator", "Checkout", "Operations", "Store", "Billing",
+            "Generator", "Checkout", "Operations", "Store", "Billing", "Theming",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .executableTarget(name: "PayPageCLI", dependencies: [
             "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "PreviewServer", "Theming",

@@ -21,7 +21,7 @@ public struct CheckoutDesk: Sendable {
     }
 
     /// The request behind a token, or nil: an unknown, malformed or rotated token all look alike.
-    func open(_ tokenText: String) throws(OperationError) -> (RequestService, RequestContext)? {
+    func open(_ tokenText: String) throws(OperationError) -> (RequestService, RequestDetails)? {
         guard let token = RequestToken(tokenText) else { return nil }
         let service = try services()
         guard let row = try service.storeCall({ () throws(StoreError) in try service.ledger.request(token: token) }) else { return nil }
@@ -29,13 +29,13 @@ public struct CheckoutDesk: Sendable {
         return (service, context)
     }
 
-    func pay(_ service: RequestService, _ context: RequestContext, source: PaymentSource,
+    func pay(_ service: RequestService, _ context: RequestDetails, source: PaymentSource,
              idempotencyKey: String?) async throws(OperationError) -> CheckoutResult {
         let result = try CheckoutService.simulated(service).charge(context.reference.value, source: source, idempotencyKey: idempotencyKey)
         return await settle(result, context: context)
     }
 
-    func answer(_ service: RequestService, _ context: RequestContext, challengeID: String, approve: Bool,
+    func answer(_ service: RequestService, _ context: RequestDetails, challengeID: String, approve: Bool,
                 idempotencyKey: String?) async throws(OperationError) -> CheckoutResult? {
         guard let challenge = await challenges.challenge(challengeID, token: context.row.token.value) else { return nil }
         let result = try CheckoutService.simulated(service)
@@ -43,7 +43,7 @@ public struct CheckoutDesk: Sendable {
         return await settle(result, context: context)
     }
 
-    private func settle(_ result: CheckoutResult, context: RequestContext) async -> CheckoutResult {
+    private func settle(_ result: CheckoutResult, context: RequestDetails) async -> CheckoutResult {
         switch result {
         case .challengeRequired(let challenge): await challenges.keep(challenge, token: context.row.token.value)
         case .paid: await afterChange(context.reference)

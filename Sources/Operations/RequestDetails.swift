@@ -4,7 +4,7 @@ import Store
 
 /// Everything about one request at one moment: its row, invoice, business and derived state.
 /// A paid request's invoice is its frozen snapshot, whatever its record now says.
-public struct RequestContext: Sendable {
+public struct RequestDetails: Sendable {
     public var row: RequestRow
     public var invoice: Invoice
     public var businessKey: String
@@ -28,7 +28,7 @@ extension RequestService {
         }
     }
 
-    public func context(_ reference: Reference, in tx: LedgerTransaction) throws(OperationError) -> RequestContext {
+    public func context(_ reference: Reference, in tx: LedgerTransaction) throws(OperationError) -> RequestDetails {
         let row = try row(reference, in: tx)
         let entries: [LedgerEntry] = try storeCall { () throws(StoreError) in try tx.entries(for: row.reference) }
         let paid = entries.lazy.compactMap { entry -> Payment? in
@@ -41,7 +41,7 @@ extension RequestService {
                 throw .notFound("\(reference): its business \"\(key)\" is no longer in Records/")
             }
             let snapshot = paid.snapshot
-            return RequestContext(row: row, invoice: snapshot.invoice, businessKey: key, business: business, totals: snapshot.totals,
+            return RequestDetails(row: row, invoice: snapshot.invoice, businessKey: key, business: business, totals: snapshot.totals,
                                   entries: entries, state: RequestState(currentAmount: snapshot.totals.total, entries: entries))
         }
         guard let loaded = try loadRecord(row.reference) else {
@@ -52,12 +52,12 @@ extension RequestService {
         do { totals = try loaded.invoice.totals(taxes: business.taxes, currency: business.currency) } catch {
             throw .records([RecordError(file: loaded.file, path: "lines", problem: error.description)])
         }
-        return RequestContext(row: row, invoice: loaded.invoice, businessKey: loaded.businessKey, business: business, totals: totals,
+        return RequestDetails(row: row, invoice: loaded.invoice, businessKey: loaded.businessKey, business: business, totals: totals,
                               entries: entries, state: RequestState(currentAmount: totals.total, entries: entries))
     }
 
     /// A request's context in a read-only moment (for `show`, pages).
-    public func context(_ reference: String) throws(OperationError) -> RequestContext {
+    public func context(_ reference: String) throws(OperationError) -> RequestDetails {
         let reference = try parseReference(reference)
         return try transaction { tx throws(OperationError) in try context(reference, in: tx) }
     }

@@ -10,11 +10,12 @@ struct Chrome: Sendable, Encodable {
     /// The language-neutral page: lang.js may switch to the browser's language.
     var neutral: Bool
     var title: String
-    var stylesheet: String
+    var stylesheets: [String]
     var scripts: [String]
     var bodyClass: String
     var phoneIcon: String
     var messageIcon: String
+    var lockIcon: String
 }
 
 struct CompanyView: Sendable, Encodable {

@@ -44,9 +44,10 @@ struct PageFactory: Sendable {
     }
 
     func chrome(lang: String, title: String, toRoot: String, scripts: [String], bodyClass: String, neutral: Bool = false) -> Chrome {
-        Chrome(lang: lang, neutral: neutral, title: title, stylesheet: asset("css/app.css", toRoot: toRoot),
+        Chrome(lang: lang, neutral: neutral, title: title, stylesheets: ["css/app.css", "css/theme.css"].map { asset($0, toRoot: toRoot) },
                scripts: scripts.map { asset($0, toRoot: toRoot) }, bodyClass: bodyClass,
-               phoneIcon: asset("img/phone.svg", toRoot: toRoot), messageIcon: asset("img/message.svg", toRoot: toRoot))
+               phoneIcon: asset("img/phone.svg", toRoot: toRoot), messageIcon: asset("img/message.svg", toRoot: toRoot),
+               lockIcon: asset("img/lock.svg", toRoot: toRoot))
     }
 
     // MARK: Shared pieces
@@ -146,7 +147,7 @@ struct PageFactory: Sendable {
             heroStruck = true
         }
 
-        var facts = [FactView(label: t["reference"], value: model.reference.value)]
+        var facts: [FactView] = []
         if status == .open, let due = model.invoice.due { facts.append(FactView(label: t["due_date"], value: DateText.long(due, lang))) }
         if let issued = model.invoice.issued { facts.append(FactView(label: t["issued_date"], value: DateText.long(issued, lang))) }
         facts.append(FactView(label: t["billed_to"], value: model.invoice.customer.name))
@@ -207,7 +208,6 @@ struct PageFactory: Sendable {
                        amount: "−" + money(dated.refund.amount))
         }
         let facts = [
-            FactView(label: t["receipt_number"], value: receiptNumber),
             FactView(label: t["reference"], value: model.reference.value),
             FactView(label: t["payment_date"], value: paymentDate),
             FactView(label: t["billed_to"], value: model.invoice.customer.name),

@@ -1,0 +1,58 @@
+import Foundation
+
+/// How a build runs. The defaults are what `paypage build` wants.
+public struct BuildOptions: Sendable {
+    /// Where to write; `<workspace>/Output` when nil.
+    public var outputDirectory: URL?
+    /// Render every business with this theme instead of its own (designer preview).
+    public var themeOverride: String?
+    /// Requests per staff list page.
+    public var staffPageSize: Int
+    /// Render workers; the number of active cores when nil.
+    public var parallelism: Int?
+    /// Ignore the manifest and re-render everything (files whose bytes do not change are still not rewritten).
+    public var force: Bool
+
+    public init(outputDirectory: URL? = nil, themeOverride: String? = nil, staffPageSize: Int = 50,
+                parallelism: Int? = nil, force: Bool = false) {
+        self.outputDirectory = outputDirectory
+        self.themeOverride = themeOverride
+        self.staffPageSize = max(1, staffPageSize)
+        self.parallelism = parallelism
+        self.force = force
+    }
+}
+
+/// What a build did, for the one-line summary `paypage build` prints.
+public struct BuildSummary: Sendable, CustomStringConvertible {
+    /// Files whose bytes were (re)written.
+    public var written: Int = 0
+    /// Files left as they were (skipped by hash, or rendered to the same bytes).
+    public var unchanged: Int = 0
+    /// Files deleted (removed requests, rotated links, stale pages and assets).
+    public var removed: Int = 0
+    /// Requests with pages after the build.
+    public var requests: Int = 0
+    /// Requests rendered this time (the others were unchanged by hash).
+    public var rendered: Int = 0
+    public var duration: Duration = .zero
+    /// Records the build skipped because they are invalid (`paypage check` explains them);
+    /// their existing pages are kept as they were.
+    public var skipped: [String] = []
+    /// Requests in the ledger whose record is missing and that were never paid: their pages are removed.
+    public var withoutRecord: [String] = []
+    /// Every file written, relative to the output folder (tests and live reload use it).
+    public var writtenFiles: [String] = []
+    /// Every file removed, relative to the output folder.
+    public var removedFiles: [String] = []
+
+    public init() {}
+
+    public var description: String {
+        let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        let time = ms >= 1000 ? String(format: "%.2f s", ms / 1000) : String(format: "%.0f ms", ms)
+        var line = "built \(requests) request\(requests == 1 ? "" : "s"): \(written) written, \(unchanged) unchanged, \(removed) removed in \(time)"
+        if !skipped.isEmpty { line += " (\(skipped.count) invalid record\(skipped.count == 1 ? "" : "s") skipped: run paypage check)" }
+        return line
+    }
+}

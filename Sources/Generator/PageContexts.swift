@@ -1,0 +1,283 @@
+import Billing
+
+// Typed contexts for the templates. swift-mustache reads stored properties through Mirror:
+// everything is precomputed here (formatted money and dates, hrefs, flags), nothing is computed
+// in templates. Strings come from the theme's tables as `t` (dot-free keys).
+
+/// What every page's `<head>` and layout need.
+struct Chrome: Sendable, Encodable {
+    var lang: String
+    /// The language-neutral page: lang.js may switch to the browser's language.
+    var neutral: Bool
+    var title: String
+    var stylesheets: [String]
+    var scripts: [String]
+    var bodyClass: String
+    var phoneIcon: String
+    var messageIcon: String
+    var lockIcon: String
+}
+
+struct CompanyView: Sendable, Encodable {
+    var name: String
+    var phoneDisplay: String
+    var telHref: String
+    var smsHref: String
+    var callLabel: String
+    var textLabel: String
+    var email: String?
+    var emailHref: String?
+    var website: String?
+    var street: String
+    var cityLine: String
+    var taxNumbers: [TaxNumberView]
+    var hasTaxNumbers: Bool
+}
+
+struct TaxNumberView: Sendable, Encodable {
+    var name: String
+    var number: String
+}
+
+struct LanguageLink: Sendable, Encodable {
+    var code: String
+    var label: String
+    var href: String
+    var current: Bool
+}
+
+struct LineView: Sendable, Encodable {
+    var description: String
+    var detail: String?
+    var discount: String?
+    var total: String
+}
+
+struct TaxLineView: Sendable, Encodable {
+    var label: String
+    var amount: String
+}
+
+struct TotalsView: Sendable, Encodable {
+    var subtotal: String
+    var taxes: [TaxLineView]
+    var total: String
+}
+
+struct BannerView: Sendable, Encodable {
+    var kind: String
+    var title: String
+    var text: String
+    var receiptHref: String?
+    var receiptLabel: String?
+}
+
+struct MethodView: Sendable, Encodable {
+    var key: String
+    var label: String
+    var href: String
+    var detail: String?
+    var primary: Bool
+}
+
+struct FactView: Sendable, Encodable {
+    var label: String
+    var value: String
+}
+
+struct PaymentPage: Sendable, Encodable {
+    var chrome: Chrome
+    var t: [String: String]
+    var company: CompanyView
+    var languages: [LanguageLink]
+    var reference: String
+    var statusKey: String
+    var statusLabel: String
+    var heroLabel: String
+    var heroAmount: String
+    var heroStruck: Bool
+    var facts: [FactView]
+    var banner: BannerView?
+    var showPayment: Bool
+    var payTitle: String
+    var methods: [MethodView]
+    var itemized: Bool
+    var lines: [LineView]
+    var totals: TotalsView?
+    var notesHTML: String?
+    var footerLegal: String
+}
+
+struct RefundView: Sendable, Encodable {
+    var date: String
+    var label: String
+    var reason: String?
+    var amount: String
+}
+
+struct AffirmView: Sendable, Encodable {
+    var summary: String
+    var monthly: String
+    var apr: String
+    var months: String
+}
+
+struct ReceiptPage: Sendable, Encodable {
+    var chrome: Chrome
+    var t: [String: String]
+    var company: CompanyView
+    var languages: [LanguageLink]
+    var bilingual: Bool
+    var receiptNumber: String
+    var reference: String
+    var paymentDate: String
+    var customerName: String
+    var method: String
+    var authorizationCode: String
+    var facts: [FactView]
+    var itemized: Bool
+    var lines: [LineView]
+    var totals: TotalsView
+    var amountPaid: String
+    var affirm: AffirmView?
+    var refunds: [RefundView]
+    var hasRefunds: Bool
+    var refundDelay: String
+    var totalRefunded: String
+    var balance: String
+    var statusKey: String
+    var statusLabel: String
+    var paymentHref: String
+    var paperClass: String
+}
+
+// MARK: Staff and gallery
+
+struct StaffRow: Sendable, Encodable, Equatable {
+    var reference: String
+    var business: String
+    var customerName: String
+    var customerPhone: String
+    var customerHref: String
+    var statusKey: String
+    var statusLabel: String
+    var amount: String
+    var amountDue: String
+    var created: String
+    var pageHref: String
+    var receiptHref: String?
+    var link: String
+}
+
+struct NavLink: Sendable, Encodable {
+    var label: String
+    var href: String
+    var current: Bool
+    var count: String?
+}
+
+struct Pager: Sendable, Encodable {
+    var text: String
+    var previous: String?
+    var next: String?
+}
+
+struct StaffListPage: Sendable, Encodable {
+    var chrome: Chrome
+    var t: [String: String]
+    var heading: String
+    var nav: [NavLink]
+    var statusNav: [NavLink]
+    var rows: [StaffRow]
+    var empty: Bool
+    var pager: Pager?
+}
+
+struct CustomerSummary: Sendable, Encodable {
+    var name: String
+    var phone: String
+    var href: String
+    var count: String
+}
+
+struct CustomersPage: Sendable, Encodable {
+    var chrome: Chrome
+    var t: [String: String]
+    var heading: String
+    var nav: [NavLink]
+    var customers: [CustomerSummary]
+    var empty: Bool
+}
+
+struct CustomerPage: Sendable, Encodable {
+    var chrome: Chrome
+    var t: [String: String]
+    var heading: String
+    var phone: String
+    var telHref: String
+    var nav: [NavLink]
+    var rows: [StaffRow]
+    var totalDue: String
+}
+
+struct OutboxRow: Sendable, Encodable {
+    var id: String
+    var created: String
+    var to: String
+    var kind: String
+    var reference: String?
+    var body: String
+    var segments: String
+    var encoding: String
+    var status: String
+    var sent: String?
+}
+
+struct OutboxPage: Sendable, Encodable {
+    var chrome: Chrome
+    var t: [String: String]
+    var heading: String
+    var nav: [NavLink]
+    var messages: [OutboxRow]
+    var empty: Bool
+}
+
+struct NotificationRow: Sendable, Encodable {
+    var at: String
+    var reference: String
+    var text: String
+    var href: String?
+}
+
+struct NotificationsPage: Sendable, Encodable {
+    var chrome: Chrome
+    var t: [String: String]
+    var heading: String
+    var nav: [NavLink]
+    var notifications: [NotificationRow]
+    var empty: Bool
+}
+
+struct GalleryLink: Sendable, Encodable {
+    var label: String
+    var href: String
+}
+
+struct GalleryRow: Sendable, Encodable {
+    var reference: String
+    var business: String
+    var theme: String
+    var statusKey: String
+    var statusLabel: String
+    var kind: String
+    var links: [GalleryLink]
+}
+
+struct GalleryPage: Sendable, Encodable {
+    var chrome: Chrome
+    var t: [String: String]
+    var heading: String
+    var nav: [NavLink]
+    var rows: [GalleryRow]
+    var empty: Bool
+}

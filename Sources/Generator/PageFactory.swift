@@ -1,0 +1,264 @@
+import Billing
+import Foundation
+import MarkdownRendering
+import Theming
+
+/// Where a page sits, which decides its relative links (pages work from any static host and
+/// from a sub-folder, and assets resolve the same way everywhere).
+enum PagePlace: Sendable {
+    /// `p/<token>/index.html`
+    case paymentNeutral
+    /// `p/<token>/<lang>/index.html`
+    case paymentLanguage
+    /// `p/<token>/receipt/index.html`
+    case receiptNeutral
+    /// `p/<token>/receipt/<lang>/index.html`
+    case receiptLanguage
+
+    /// From the page's folder to `public/`.
+    var toRoot: String {
+        switch self {
+        case .paymentNeutral: "../../"
+        case .paymentLanguage, .receiptNeutral: "../../../"
+        case .receiptLanguage: "../../../../"
+        }
+    }
+
+    var isNeutral: Bool { self == .paymentNeutral || self == .receiptNeutral }
+
+    /// From the page's folder to a sibling language folder (`fr/` or `../fr/`).
+    func languageHref(_ code: String) -> String { isNeutral ? "\(code)/" : "../\(code)/" }
+}
+
+/// Builds the typed context of each page of a request and renders it with its theme.
+struct PageFactory: Sendable {
+    let theme: Theme
+    let markdown = MarkdownRenderer()
+
+    func strings(_ language: Language) -> Strings {
+        Strings(table: theme.strings(for: language.rawValue) ?? [:], language: language)
+    }
+
+    func asset(_ path: String, toRoot: String) -> String {
+        "\(toRoot)assets/\(theme.name)/\(theme.assetURLs[path] ?? path)"
+    }
+
+    func chrome(lang: String, title: String, toRoot: String, scripts: [String], bodyClass: String, neutral: Bool = false) -> Chrome {
+        Chrome(lang: lang, neutral: neutral, title: title, stylesheets: ["css/app.css", "css/theme.css"].map { asset($0, toRoot: toRoot) },
+               scripts: scripts.map { asset($0, toRoot: toRoot) }, bodyClass: bodyClass,
+               phoneIcon: asset("img/phone.svg", toRoot: toRoot), messageIcon: asset("img/message.svg", toRoot: toRoot),
+               lockIcon: asset("img/lock.svg", toRoot: toRoot))
+    }
+
+    // MARK: Shared pieces
+
+    func company(_ b: BusinessSettings, _ t: Strings, language: Language) -> CompanyView {
+        let numbers = b.taxes.compactMap { tax in
+            tax.registrationNumber.map { TaxNumberView(name: tax.name(language), number: $0) }
+        }
+        return CompanyView(
+            name: b.companyName, phoneDisplay: b.phone.display, telHref: "tel:\(b.phone.e164)", smsHref: "sms:\(b.phone.e164)",
+            callLabel: t("call_label", ["company": b.companyName]), textLabel: t("text_label", ["company": b.companyName]),
+            email: b.email, emailHref: b.email.map { "mailto:\($0)" }, website: b.website,
+            street: b.address.street,
+            cityLine: language == .fr
+                ? "\(b.address.city) (\(b.address.province))  \(b.address.postalCode)"
+                : "\(b.address.city), \(b.address.province)  \(b.address.postalCode)",
+            taxNumbers: numbers, hasTaxNumbers: !numbers.isEmpty)
+    }
+
+    func languages(current: Language, place: PagePlace) -> [LanguageLink] {
+        [Language.fr, .en].map { lang in
+            LanguageLink(code: lang.rawValue, label: lang == .fr ? "Français" : "English",
+                         href: place.languageHref(lang.rawValue), current: lang == current)
+        }
+    }
+
+    func lines(_ model: RequestModel, _ t: Strings, _ lang: Language) -> [LineView] {
+        zip(model.invoice.lines, model.totals.lineTotals + Array(repeating: Money.zero(model.business.currency), count: max(0, model.invoice.lines.count - model.totals.lineTotals.count))).map { line, total in
+            let isOne = !line.quantity.isAbove(1) && !line.quantity.isBelow(1)
+            let detail = isOne ? nil : "\(NumberText.quantity(line.quantity, lang)) × \(MoneyFormat.format(line.unitPrice, lang))"
+            var discount: String?
+            switch line.discount {
+            case .amount(let money)?: discount = t("discount_amount", ["amount": MoneyFormat.format(money, lang)])
+            case .percent(let pct)?:
+                let amount = (try? line.discountAmount()).map { MoneyFormat.format($0, lang) } ?? ""
+                discount = t("discount_percent", ["percent": NumberText.percent(pct, lang), "amount": amount])
+            case nil: discount = nil
+            }
+            return LineView(description: line.description, detail: detail, discount: discount, total: MoneyFormat.format(total, lang))
+        }
+    }
+
+    func totals(_ model: RequestModel, _ lang: Language) -> TotalsView {
+        TotalsView(
+            subtotal: MoneyFormat.format(model.totals.subtotal, lang),
+            taxes: model.totals.taxes.map {
+                TaxLineView(label: "\($0.rate.name(lang)) (\(NumberText.percent($0.rate.percent, lang)))",
+                            amount: MoneyFormat.format($0.amount, lang))
+            },
+            total: MoneyFormat.format(model.totals.total, lang))
+    }
+
+    func statusLabel(_ status: RequestStatus, _ t: Strings) -> String { t["status_\(status.rawValue)"] }
+
+    // MARK: Payment page
+
+    func paymentPage(_ model: RequestModel, language lang: Language, place: PagePlace) -> PaymentPage {
+        let t = strings(lang)
+        let b = model.business
+        let state = model.state
+        let status = state.status
+        let money = { (m: Money) in MoneyFormat.format(m, lang) }
+        let date = { (d: Date) in DateText.long(d, lang, timeZone: b.timeZone) }
+        let receiptHref = "\(place.isNeutral ? "" : "../")receipt/\(lang.rawValue)/"
+
+        var banner: BannerView?
+        var heroLabel = t["amount_due"]
+        var heroAmount = money(state.amountDue)
+        var heroStruck = false
+        switch status {
+        case .open: break
+        case .paid:
+            let method = state.payment.map { MethodText.describe($0.method, t) } ?? ""
+            banner = BannerView(kind: "paid", title: t["banner_paid_title"],
+                                text: t("banner_paid_text", ["amount": money(state.paid), "date": state.paidAt.map(date) ?? "", "method": method]),
+                                receiptHref: receiptHref, receiptLabel: t["view_receipt"])
+            heroLabel = t["amount_paid"]
+            heroAmount = money(state.paid)
+        case .partiallyRefunded:
+            banner = BannerView(kind: "partial", title: t["banner_partial_title"],
+                                text: t("banner_partial_text", ["refunded": money(state.refunded), "paid": money(state.paid), "balance": money(state.refundable)]),
+                                receiptHref: receiptHref, receiptLabel: t["view_receipt"])
+            heroLabel = t["amount_paid"]
+            heroAmount = money(state.paid)
+        case .refunded:
+            banner = BannerView(kind: "refunded", title: t["banner_refunded_title"],
+                                text: t("banner_refunded_text", ["amount": money(state.refunded), "date": state.refunds.last.map { date($0.at) } ?? ""]),
+                                receiptHref: receiptHref, receiptLabel: t["view_receipt"])
+            heroLabel = t["amount_refunded"]
+            heroAmount = money(state.refunded)
+        case .voided:
+            banner = BannerView(kind: "voided", title: t["banner_voided_title"],
+                                text: t("banner_voided_text", ["date": state.voidedAt.map(date) ?? "", "company": b.companyName]),
+                                receiptHref: nil, receiptLabel: nil)
+            heroLabel = t["amount"]
+            heroAmount = money(state.amount)
+            heroStruck = true
+        }
+
+        var facts: [FactView] = []
+        if status == .open, let due = model.invoice.due { facts.append(FactView(label: t["due_date"], value: DateText.long(due, lang))) }
+        if let issued = model.invoice.issued { facts.append(FactView(label: t["issued_date"], value: DateText.long(issued, lang))) }
+        facts.append(FactView(label: t["billed_to"], value: model.invoice.customer.name))
+
+        var methods: [MethodView] = []
+        let showPayment = status == .open && state.amountDue.isPositive
+        if showPayment {
+            let base = "/checkout/\(model.token)/?lang=\(lang.rawValue)&method="
+            methods.append(MethodView(key: "card", label: t["pay_card"], href: base + "card", detail: t["pay_card_detail"], primary: true))
+            methods.append(MethodView(key: "apple_pay", label: t["pay_apple_pay"], href: base + "apple_pay", detail: nil, primary: false))
+            methods.append(MethodView(key: "google_pay", label: t["pay_google_pay"], href: base + "google_pay", detail: nil, primary: false))
+            if b.affirm.isEligible(state.amountDue) {
+                let lowest = AffirmPlan.offers(for: state.amountDue).map(\.monthlyPayment).min()
+                methods.append(MethodView(key: "affirm", label: t["pay_affirm"], href: base + "affirm",
+                                          detail: lowest.map { t("affirm_from", ["amount": money($0)]) }, primary: false))
+            }
+        }
+
+        let notes = model.invoice.notes.map { markdown.html($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let scripts = ["js/lang.js"]
+        return PaymentPage(
+            chrome: chrome(lang: lang.rawValue, title: t("title_payment", ["reference": model.reference.value, "company": b.companyName]),
+                           toRoot: place.toRoot, scripts: scripts, bodyClass: "page-payment status-\(status.rawValue)", neutral: place.isNeutral),
+            t: t.table, company: company(b, t, language: lang), languages: languages(current: lang, place: place),
+            reference: model.reference.value, statusKey: status.rawValue, statusLabel: statusLabel(status, t),
+            heroLabel: heroLabel, heroAmount: heroAmount, heroStruck: heroStruck, facts: facts, banner: banner,
+            showPayment: showPayment, payTitle: t["pay_title"], methods: methods,
+            itemized: model.invoice.isItemized, lines: lines(model, t, lang),
+            totals: model.invoice.isItemized ? totals(model, lang) : nil, notesHTML: notes,
+            footerLegal: t("footer_legal", ["company": b.companyName]))
+    }
+
+    // MARK: Receipt
+
+    /// `language` is the page's language; a Quebec business's English receipt is bilingual.
+    func receiptPage(_ model: RequestModel, language requested: Language, place: PagePlace) -> ReceiptPage? {
+        guard let payment = model.state.payment, let paidAt = model.state.paidAt else { return nil }
+        let b = model.business
+        let bilingual = b.receiptLanguages(for: requested).count > 1
+        let lang: Language = bilingual ? .fr : requested
+        let t = bilingual ? Strings.bilingual(strings(.fr), strings(.en)) : strings(lang)
+        let money = { (m: Money) in MoneyFormat.format(m, lang) }
+        let state = model.state
+        let method = MethodText.describe(payment.method, t)
+        let receiptNumber = String(format: "%06d", payment.receiptNumber)
+        let paymentDate = DateText.long(paidAt, lang, timeZone: b.timeZone)
+
+        var affirm: AffirmView?
+        if let plan = payment.method.affirmPlan {
+            affirm = AffirmView(
+                summary: t("affirm_plan", ["months": String(plan.months), "monthly": money(plan.monthlyPayment), "apr": NumberText.apr(plan.aprBasisPoints, lang)]),
+                monthly: money(plan.monthlyPayment), apr: NumberText.apr(plan.aprBasisPoints, lang), months: String(plan.months))
+        }
+        let refunds = state.refunds.map { dated in
+            RefundView(date: DateText.long(dated.at, lang, timeZone: b.timeZone),
+                       label: t("refund_number", ["number": String(format: "%06d", dated.refund.number)]),
+                       reason: dated.refund.reason.flatMap { $0.isEmpty ? nil : $0 },
+                       amount: "−" + money(dated.refund.amount))
+        }
+        let facts = [
+            FactView(label: t["reference"], value: model.reference.value),
+            FactView(label: t["payment_date"], value: paymentDate),
+            FactView(label: t["billed_to"], value: model.invoice.customer.name),
+            FactView(label: t["payment_method"], value: method),
+            FactView(label: t["authorization_code"], value: payment.authorizationCode),
+        ]
+        let paymentHref = place.isNeutral ? "../" : "../../\(requested.rawValue)/"
+        return ReceiptPage(
+            chrome: chrome(lang: lang.rawValue, title: t("title_receipt", ["number": receiptNumber, "company": b.companyName]),
+                           toRoot: place.toRoot, scripts: ["js/lang.js", "js/receipt.js"],
+                           bodyClass: "page-receipt paper-\(theme.paper.rawValue)", neutral: place.isNeutral),
+            t: t.table, company: company(b, t, language: lang), languages: languages(current: requested, place: place),
+            bilingual: bilingual, receiptNumber: receiptNumber, reference: model.reference.value, paymentDate: paymentDate,
+            customerName: model.invoice.customer.name, method: method, authorizationCode: payment.authorizationCode,
+            facts: facts, itemized: model.invoice.isItemized, lines: lines(model, t, lang), totals: totals(model, lang),
+            amountPaid: money(payment.amount), affirm: affirm, refunds: refunds, hasRefunds: !refunds.isEmpty,
+            refundDelay: t["refund_delay"], totalRefunded: "−" + money(state.refunded), balance: money(state.refundable),
+            statusKey: state.status.rawValue, statusLabel: statusLabel(state.status, t),
+            paymentHref: paymentHref, paperClass: "paper-\(theme.paper.rawValue)")
+    }
+
+    // MARK: Rendering
+
+    /// Renders every page of a request: relative path under `public/` → HTML.
+    func render(_ model: RequestModel, each: (String, String) -> Void) throws(ThemeError) {
+        let folder = "p/\(model.token)"
+        let preferred = model.preferredLanguage
+        let neutral = paymentPage(model, language: preferred, place: .paymentNeutral)
+        each("\(folder)/index.html", try theme.render("payment", neutral))
+        for lang in Language.allCases {
+            each("\(folder)/\(lang.rawValue)/index.html", try theme.render("payment", paymentPage(model, language: lang, place: .paymentLanguage)))
+        }
+        guard model.hasReceipt else { return }
+        if let page = receiptPage(model, language: preferred, place: .receiptNeutral) {
+            each("\(folder)/receipt/index.html", try theme.render("receipt", page))
+        }
+        for lang in Language.allCases {
+            if let page = receiptPage(model, language: lang, place: .receiptLanguage) {
+                each("\(folder)/receipt/\(lang.rawValue)/index.html", try theme.render("receipt", page))
+            }
+        }
+    }
+
+    /// The files `render` writes for a request, relative to `public/`.
+    static func files(_ model: RequestModel) -> [String] {
+        let folder = "p/\(model.token)"
+        var files = ["\(folder)/index.html", "\(folder)/fr/index.html", "\(folder)/en/index.html"]
+        if model.hasReceipt {
+            files += ["\(folder)/receipt/index.html", "\(folder)/receipt/fr/index.html", "\(folder)/receipt/en/index.html"]
+        }
+        return files
+    }
+}
+

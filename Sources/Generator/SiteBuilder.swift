@@ -1,0 +1,209 @@
+import Billing
+import Dispatch
+import Foundation
+import Store
+import Theming
+
+/// Records + ledger + themes → `Output/`.
+///
+/// ```
+/// Output/public/p/<token>/index.html            language-neutral (customer's language)
+/// Output/public/p/<token>/{fr,en}/index.html
+/// Output/public/p/<token>/receipt/index.html    when paid (neutral)
+/// Output/public/p/<token>/receipt/{fr,en}/index.html
+/// Output/public/assets/<theme>/…                fingerprinted
+/// Output/public/robots.txt, Output/public/_headers
+/// Output/deploy/nginx.conf
+/// Output/staff/…, Output/gallery/index.html     staff only (never deployed)
+/// Output/.manifest.json                         input hashes for incremental builds
+/// ```
+///
+/// Incremental: each request's inputs (record bytes, ledger events, token, business settings,
+/// theme fingerprint, generator version) are hashed; an unchanged request is skipped without
+/// rendering. Files are written atomically and only when their bytes change. Rendering runs on
+/// every core; pages are written as soon as they are rendered, so memory does not grow with
+/// the number of requests.
+public struct SiteBuilder: Sendable {
+    public let workspace: URL
+
+    public init(workspace: URL) { self.workspace = workspace.standardizedFileURL }
+
+    /// Builds everything.
+    public func build(_ options: BuildOptions = BuildOptions()) throws(GeneratorError) -> BuildSummary {
+        try run(only: nil, options)
+    }
+
+    /// Rebuilds what a change to these requests touches: their pages (removing them when the
+    /// request is gone) and the staff pages that list them. Other requests are not looked at.
+    public func build(only references: [Reference], _ options: BuildOptions = BuildOptions()) throws(GeneratorError) -> BuildSummary {
+        try run(only: Set(references.map(\.key)), options)
+    }
+
+    public func outputDirectory(_ options: BuildOptions) -> URL {
+        options.outputDirectory ?? WorkspacePaths(root: workspace).output
+    }
+
+    private func run(only: Set<String>?, _ options: BuildOptions) throws(GeneratorError) -> BuildSummary {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let output = outputDirectory(options)
+        let inputs = try SiteInputs.load(workspace: workspace)
+        let old = options.force ? Manifest() : Manifest.load(from: output)
+        var manifest = Manifest()
+        let writer = OutputWriter(root: output)
+        var summary = BuildSummary()
+        summary.skipped = inputs.invalidMessages
+        summary.withoutRecord = inputs.withoutRecord
+
+        // Themes: each loaded once per build.
+        let loader = ThemeLoader(themesDirectory: WorkspacePaths(root: workspace).themes)
+        var themes: [String: Theme] = [:]
+        func theme(_ name: String) throws(GeneratorError) -> Theme {
+            if let theme = themes[name] { return theme }
+            do {
+                let loaded = try loader.load(name)
+                themes[name] = loaded
+                return loaded
+            } catch { throw .theme(error) }
+        }
+        var themeOfBusiness: [String: String] = [:]
+        var businessPrints: [String: String] = [:]
+        for key in inputs.businesses.keys {
+            let settings = inputs.businesses.all[key]!
+            let name = options.themeOverride ?? settings.theme
+            _ = try theme(name)
+            themeOfBusiness[key] = name
+            businessPrints[key] = InputHash.business(settings)
+        }
+        let staffThemeName = options.themeOverride ?? inputs.businesses.main.theme
+        let staffTheme = try theme(staffThemeName)
+
+        // Shared files: assets of every theme used, host rules.
+        var shared: [(String, Data)] = []
+        for name in themes.keys.sorted() {
+            for asset in themes[name]!.assets {
+                shared.append(("public/assets/\(name)/\(asset.fingerprintedPath)", asset.data))
+            }
+        }
+        shared.append(("public/robots.txt", Data(HostFiles.robots.utf8)))
+        shared.append(("public/_headers", Data(HostFiles.headersFile.utf8)))
+        shared.append(("deploy/nginx.conf", Data(HostFiles.nginxSnippet.utf8)))
+        for (path, data) in shared { writer.write(data, to: path) }
+        manifest.shared = shared.map(\.0).sorted()
+        for path in Set(old.shared).subtracting(manifest.shared) { writer.remove(path) }
+
+        // Request pages.
+        struct Job: Sendable {
+            var model: RequestModel
+            var hash: String
+            var files: [String]
+            var themeName: String
+        }
+        var jobs: [Job] = []
+        var present = Set<String>()
+        for model in inputs.models {
+            let key = model.reference.key
+            present.insert(key)
+            let themeName = themeOfBusiness[model.businessKey] ?? staffThemeName
+            let fingerprint = try theme(themeName).fingerprint
+            let hash = InputHash.request(model, businessFingerprint: businessPrints[model.businessKey] ?? InputHash.business(model.business),
+                                         themeFingerprint: fingerprint)
+            let files = PageFactory.files(model).map { "public/" + $0 }
+            if let only, !only.contains(key), let previous = old.requests[key] {
+                manifest.requests[key] = previous
+                writer.countUnchanged(previous.files.count)
+                continue
+            }
+            let entry = Manifest.RequestEntry(hash: hash, token: model.token, files: files)
+            if let previous = old.requests[key], previous == entry,
+               FileManager.default.fileExists(atPath: output.appendingPathComponent(files[0]).path) {
+                manifest.requests[key] = entry
+                writer.countUnchanged(files.count)
+                continue
+            }
+            if let previous = old.requests[key] {
+                for stale in Set(previous.files).subtracting(files) { writer.remove(stale) }
+            }
+            manifest.requests[key] = entry
+            jobs.append(Job(model: model, hash: hash, files: files, themeName: themeName))
+        }
+        // Requests no longer built: removed unpaid records. Invalid records keep their pages.
+        for (key, previous) in old.requests where !present.contains(key) {
+            if inputs.invalidKeys.contains(key) || (only != nil && !only!.contains(key)) {
+                manifest.requests[key] = previous
+                continue
+            }
+            for file in previous.files { writer.remove(file) }
+        }
+
+        let factories = themes.mapValues { PageFactory(theme: $0) }
+        let workers = max(1, options.parallelism ?? ProcessInfo.processInfo.activeProcessorCount)
+        let requestJobs = jobs
+        concurrently(requestJobs.count, workers: workers) { index in
+            let job = requestJobs[index]
+            do {
+                try factories[job.themeName]!.render(job.model) { path, html in writer.write(html, to: "public/" + path) }
+            } catch let error as ThemeError {
+                writer.fail(.theme(error))
+            } catch {
+                writer.fail(.fileSystem(path: job.files[0], reason: "\(error)"))
+            }
+        }
+        summary.rendered = jobs.count
+
+        // Staff pages and the gallery: hashed by their context; only changed ones are rendered.
+        let staff = StaffPages(factory: factories[staffThemeName]!, language: inputs.businesses.main.defaultLanguage,
+                               pageSize: options.staffPageSize)
+        var pageJobs = staff.jobs(models: inputs.models, outbox: inputs.outbox, notifications: inputs.notifications,
+                                  themeFingerprint: staffTheme.fingerprint)
+        pageJobs.append(staff.galleryJob(models: inputs.models, themeNames: themeOfBusiness, themeFingerprint: staffTheme.fingerprint))
+        var pending: [StaticPageJob] = []
+        for job in pageJobs {
+            manifest.pages[job.path] = job.hash
+            if old.pages[job.path] == job.hash, FileManager.default.fileExists(atPath: output.appendingPathComponent(job.path).path) {
+                writer.countUnchanged(1)
+            } else {
+                pending.append(job)
+            }
+        }
+        for path in Set(old.pages.keys).subtracting(manifest.pages.keys) { writer.remove(path) }
+        let staffJobs = pending
+        concurrently(staffJobs.count, workers: workers) { index in
+            let job = staffJobs[index]
+            do throws(ThemeError) { writer.write(try job.render(staffTheme), to: job.path) } catch { writer.fail(.theme(error)) }
+        }
+
+        try writer.finish(into: &summary)
+        try manifest.save(to: output)
+        summary.requests = manifest.requests.count
+        summary.duration = clock.now - start
+        return summary
+    }
+
+    /// Runs `body(0..<count)` on `workers` threads, in strides so each worker takes the next index.
+    private func concurrently(_ count: Int, workers: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        guard count > 0 else { return }
+        if workers == 1 || count == 1 {
+            for i in 0..<count { body(i) }
+            return
+        }
+        let next = IndexCounter()
+        DispatchQueue.concurrentPerform(iterations: min(workers, count)) { _ in
+            while let index = next.take(below: count) { body(index) }
+        }
+    }
+}
+
+/// Hands out indices to workers, so a slow page does not hold up a fixed share of the work.
+private final class IndexCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard value < limit else { return nil }
+            defer { value += 1 }
+            return value
+        }
+    }
+}

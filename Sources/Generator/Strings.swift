@@ -1,0 +1,28 @@
+import Billing
+
+/// A theme's string table for one language, with `{name}` placeholders filled in Swift (the
+/// result is still escaped by the template). A missing key shows as `⟦key⟧`, which the
+/// tests look for, rather than as an empty hole.
+struct Strings: Sendable {
+    let table: [String: String]
+    let language: Language
+
+    subscript(_ key: String) -> String { table[key] ?? "⟦\(key)⟧" }
+
+    func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+        var text = self[key]
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+}
+
+/// Strings for a bilingual receipt: every label reads "French / English".
+extension Strings {
+    static func bilingual(_ fr: Strings, _ en: Strings) -> Strings {
+        var merged: [String: String] = [:]
+        for (key, value) in fr.table {
+            if let english = en.table[key], english != value { merged[key] = "\(value) / \(english)" } else { merged[key] = value }
+        }
+        return Strings(table: merged, language: .fr)
+    }
+}

@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Generator", dependencies: ["Billing", "Store", "Theming", "MarkdownRendering", "Messaging"]),
         .target(name: "Checkout", dependencies: ["Billing", "Store", "Operations"]),
         .target(name: "PreviewServer", dependencies: [
-            "Generator", "Checkout", "Operations", "Store", "Billing", "Theming",
+            "Generator", "Checkout", "Operations", "Store", "Billing", "Theming", "Messaging",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -38,10 +38,10 @@ public struct RequestRules: Sendable {
         guard let payment = state.payment, let paidAt = state.paidAt else {
             throw .notAllowed(action: action, reason: state.status == .voided ? "the request was voided" : "the request is not paid")
         }
-        guard amount.isPositive else { throw .notAllowed(action: action, reason: "the amount must be greater than zero") }
         guard state.refundable.isPositive else {
             throw .notAllowed(action: action, reason: "nothing is left to refund (already refunded \(format(state.refunded)))")
         }
+        guard amount.isPositive else { throw .notAllowed(action: action, reason: "the amount must be greater than zero") }
         guard amount <= state.refundable else {
             throw .notAllowed(action: action, reason: "only \(format(state.refundable)) is refundable")
         }

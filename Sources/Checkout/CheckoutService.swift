@@ -14,6 +14,14 @@ public enum CheckoutResult: Sendable, Hashable, Codable {
     case refused(String)
 
     public var payment: PaymentResult? { if case .paid(let result) = self { result } else { nil } }
+
+    /// Paid, declined or refused: the answer a retry must get again.
+    public var isFinal: Bool {
+        switch self {
+        case .paid, .declined, .refused: true
+        case .challengeRequired, .cancelled, .invalid: false
+        }
+    }
 }
 
 /// The checkout: asks the processor, then records an approved payment, in one ledger
@@ -73,15 +81,19 @@ public struct CheckoutService: Sendable {
                 }
             }
             guard let idempotencyKey else { return try run() }
-            do {
-                return try tx.idempotent(key: idempotencyKey, fingerprint: "\(reference.key)|\(fingerprint)", at: requests.clock()) { try run() }
-            } catch let error as OperationError {
-                throw error
-            } catch let error as StoreError {
-                throw .store(error)
-            } catch {
-                throw .message("\(error)")
+            let keyFingerprint = "\(reference.key)|\(fingerprint)"
+            if let stored = try requests.storeCall({ () throws(StoreError) in
+                try tx.storedResponse(key: idempotencyKey, fingerprint: keyFingerprint, as: CheckoutResult.self)
+            }) { return stored }
+            let result = try run()
+            // Only final answers are replayed: a form error, a cancelled wallet sheet or a pending
+            // challenge must let the customer try again with the same attempt.
+            if result.isFinal {
+                try requests.storeCall { () throws(StoreError) in
+                    try tx.storeResponse(result, key: idempotencyKey, fingerprint: keyFingerprint, at: requests.clock())
+                }
             }
+            return result
         }
     }
 

@@ -46,8 +46,12 @@ extension RequestService {
     public func create(_ request: NewRequest) throws(OperationError) -> CreatedRequest {
         let record = try draftRecord(request)
         let file = WorkspacePaths.invoiceFile(record.reference)
-        guard let business = businesses.settings(for: request.business) else {
-            throw .usage("--business: \"\(request.business ?? "")\" is not one of \(businesses.keys.joined(separator: ", "))")
+        if let flag = request.business, let inFile = record.business, flag != inFile {
+            throw .usage("--business \(flag) disagrees with the invoice file's \"business\": \"\(inFile)\"")
+        }
+        let businessKey = record.business ?? request.business
+        guard let business = businesses.settings(for: businessKey) else {
+            throw .usage("business \"\(businessKey ?? "")\" is not one of \(businesses.keys.joined(separator: ", "))")
         }
         let invoice: Invoice
         do {

@@ -14,6 +14,8 @@ public enum OperationError: Error, Sendable, CustomStringConvertible {
     case store(StoreError)
     /// Another process holds the lock (exit 75).
     case busy(String)
+    /// Something this needs is missing (a port taken, Chromium not installed): exit 69.
+    case unavailable(String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum OperationError: Error, Sendable, CustomStringConvertible {
         case .message(let text): text
         case .store(let error): error.description
         case .busy(let text): text
+        case .unavailable(let text): text
         }
     }
 
@@ -37,6 +40,7 @@ public enum OperationError: Error, Sendable, CustomStringConvertible {
         case .store(.duplicateReference), .store(.idempotencyConflict), .store(.invalidBackup), .store(.corruptData): 65
         case .store: 1
         case .busy: 75
+        case .unavailable: 69
         }
     }
 }

@@ -27,11 +27,19 @@ extension RequestService {
                                          customerPhone: invoice.customer.phone, at: now)
                 }
             }
+            var amount = total
+            if existing != nil {
+                let details = try context(reference, in: tx)
+                if send && details.state.status != .open {
+                    throw .rule(reference: reference.value, .notAllowed(action: "send the payment link", reason: "the request is \(details.state.status.rawValue.replacingOccurrences(of: "_", with: " "))"))
+                }
+                amount = details.state.amountDue
+            }
             let link = business.link(token: token.value)
             let message = try RequestMessages(business: business, replies: replies)
-                .compose(.paymentRequest, reply: reply, invoice: invoice, amount: total, link: link)
+                .compose(.paymentRequest, reply: reply, invoice: invoice, amount: amount, link: link)
             let outcome = send ? try deliver(message, kind: .request, to: invoice.customer.phone, reference: invoice.reference, in: tx, at: now) : nil
-            return CreatedRequest(reference: invoice.reference, link: link, message: message, outcome: outcome, amount: total)
+            return CreatedRequest(reference: invoice.reference, link: link, message: message, outcome: outcome, amount: amount)
         }
     }
 }

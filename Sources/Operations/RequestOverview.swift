@@ -35,27 +35,26 @@ extension RequestService {
         if let customer { rows = try findCustomer(customer) } else { rows = try storeCall { () throws(StoreError) in try ledger.requests() } }
         let entries = try storeCall { () throws(StoreError) in try ledger.allEntries() }
         let grouped = Dictionary(grouping: entries, by: { $0.reference.key })
+        // Open requests follow their record (as `show` and `pay` do); records are read once.
+        let records = Dictionary(reader.loadInvoices(businesses: businesses).invoices.map { ($0.invoice.reference.key, $0) },
+                                 uniquingKeysWith: { first, _ in first })
         return rows.map { row in
             let events = grouped[row.reference.key] ?? []
-            let key = events.lazy.compactMap { entry -> String? in
+            let paidKey = events.lazy.compactMap { entry -> String? in
                 if case .paid(let payment) = entry.event { return payment.snapshot.businessKey ?? Businesses.mainKey }
                 return nil
-            }.first ?? businessKey(of: row.reference)
-            return overview(row, entries: events, amount: row.amount, businessKey: key)
+            }.first
+            let record = records[row.reference.key]
+            let key = paidKey ?? record?.businessKey ?? Businesses.mainKey
+            var amount = row.amount
+            if paidKey == nil, let record, let business = businesses.settings(for: record.businessKey),
+               let total = try? record.invoice.totals(taxes: business.taxes, currency: business.currency).total {
+                amount = total
+            }
+            return overview(row, entries: events, amount: amount, businessKey: key)
         }
         .filter { status == nil || $0.status == status }
         .sorted { $0.createdAt > $1.createdAt }
-    }
-
-    func businessKey(of reference: Reference) -> String {
-        if case .success(let loaded)? = (try? loadRecordResult(reference)) { return loaded.businessKey }
-        return Businesses.mainKey
-    }
-
-    private func loadRecordResult(_ reference: Reference) throws -> Result<LoadedInvoice, RecordErrors>? {
-        let file = WorkspacePaths.invoiceFile(reference.value)
-        guard FileManager.default.fileExists(atPath: paths.url(file).path) else { return nil }
-        return reader.loadInvoice(file: file, businesses: businesses)
     }
 
     func overview(_ row: RequestRow, entries: [LedgerEntry], amount: Money, businessKey: String) -> RequestOverview {

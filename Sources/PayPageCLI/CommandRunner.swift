@@ -26,7 +26,11 @@ enum CommandRunner {
 
 /// Standard output and error, so commands never mix them.
 enum Console {
-    static func print(_ text: String) { Swift.print(text) }
+    /// Flushed at once: `serve` prints its address while it keeps running, maybe into a pipe.
+    static func print(_ text: String) {
+        Swift.print(text)
+        fflush(stdout)
+    }
 
     static func error(_ text: String) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -12,6 +12,6 @@ struct PayPage: AsyncParsableCommand {
         subcommands: [
             RequestCommand.self, LinkCommand.self, RefundCommand.self, VoidCommand.self, MarkPaidCommand.self,
             RemindCommand.self, ConfirmCommand.self, MessageCommand.self, MessagesCommand.self, CustomerCommand.self,
-            DemoCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
+            BuildCommand.self, ServeCommand.self, ReceiptCommand.self, DemoCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
         ])
 }

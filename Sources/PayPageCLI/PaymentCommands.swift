@@ -21,6 +21,7 @@ struct RefundCommand: ParsableCommand {
     func run() throws {
         try CommandRunner.run { () throws(OperationError) in
             let result = try options.service().refund(reference, amount: full ? nil : amount, reason: reason)
+            SiteRefresh(options: options).afterChange([reference])
             if output.json { return Console.json(result) }
             Console.print("Refunded \(MoneyFormat.plain(result.amount)) on \(result.reference) (refund #\(result.number)); "
                 + "status \(result.status.rawValue), \(MoneyFormat.plain(result.refundable)) still refundable.")
@@ -38,6 +39,7 @@ struct VoidCommand: ParsableCommand {
     func run() throws {
         try CommandRunner.run { () throws(OperationError) in
             _ = try options.service().void(reference, reason: reason)
+            SiteRefresh(options: options).afterChange([reference])
             Console.print("Voided \(reference): its page now says so and offers no way to pay.")
         }
     }
@@ -60,6 +62,7 @@ struct MarkPaidCommand: ParsableCommand {
     func run() throws {
         try CommandRunner.run { () throws(OperationError) in
             let result = try options.service().markPaid(reference, method: method.kind)
+            SiteRefresh(options: options).afterChange([reference])
             if output.json { return Console.json(result) }
             Console.print("Recorded \(MoneyFormat.plain(result.amount)) paid by \(MethodText.staff(result.method)) on \(result.reference); receipt #\(result.receiptNumber)"
                 + (result.confirmationQueued ? ", confirmation queued." : "."))
@@ -77,6 +80,7 @@ struct RemindCommand: ParsableCommand {
     func run() throws {
         try CommandRunner.run { () throws(OperationError) in
             let outcome = try options.service().remind(reference)
+            SiteRefresh(options: options).afterChange([reference])
             if case .queued(let id, let segments) = outcome { Console.print("Reminder queued as message #\(id) (\(SegmentText.describe(segments))).") }
         }
     }
@@ -92,6 +96,7 @@ struct ConfirmCommand: ParsableCommand {
     func run() throws {
         try CommandRunner.run { () throws(OperationError) in
             let outcome = try options.service().confirm(reference, reply: reply)
+            SiteRefresh(options: options).afterChange([reference])
             if case .queued(let id, let segments) = outcome { Console.print("Confirmation queued as message #\(id) (\(SegmentText.describe(segments))).") }
         }
     }
@@ -110,7 +115,8 @@ struct LinkRotate: ParsableCommand {
     func run() throws {
         try CommandRunner.run { () throws(OperationError) in
             let link = try options.service().rotateLink(reference)
-            Console.print("New link: \(link)\nThe old link now answers 404 (after the next build).")
+            SiteRefresh(options: options).afterChange([reference])
+            Console.print("New link: \(link)\nThe old link now answers 404.")
         }
     }
 }

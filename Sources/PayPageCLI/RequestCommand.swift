@@ -37,10 +37,12 @@ struct RequestNew: ParsableCommand {
             let created = try service.create(NewRequest(
                 reference: reference, customerName: customer, phone: phone, email: email, language: language, amount: amount,
                 invoiceFile: invoice.map { URL(fileURLWithPath: $0) }, business: business, reply: reply, send: !noSend))
+            SiteRefresh(options: options).afterChange([created.reference.value])
             if output.json {
-                Console.json(["reference": created.reference.value, "link": created.link, "amount": created.amount.decimalString,
-                              "text": created.message.text, "segments": String(created.message.segments.segments),
-                              "encoding": created.message.segments.encoding.rawValue, "queued": String(created.outcome?.wasQueued ?? false)])
+                Console.json(Created(reference: created.reference.value, link: created.link, amount: created.amount.decimalString,
+                                     currency: created.amount.currency.code, text: created.message.text,
+                                     segments: created.message.segments.segments, encoding: created.message.segments.encoding.rawValue,
+                                     queued: created.outcome?.wasQueued ?? false))
                 return
             }
             Console.print("Created \(created.reference) for \(MoneyFormat.plain(created.amount)).")
@@ -53,6 +55,14 @@ struct RequestNew: ParsableCommand {
             }
         }
     }
+}
+
+/// `request new --json`.
+struct Created: Encodable {
+    var reference, link, amount, currency, text: String
+    var segments: Int
+    var encoding: String
+    var queued: Bool
 }
 
 struct RequestList: ParsableCommand {
@@ -121,6 +131,7 @@ struct RequestSend: ParsableCommand {
     func run() throws {
         try CommandRunner.run { () throws(OperationError) in
             let (message, outcome) = try options.service().sendLink(reference, reply: reply)
+            SiteRefresh(options: options).afterChange([reference])
             if case .queued(let id, _) = outcome { Console.print("Queued as message #\(id) (\(SegmentText.describe(message.segments))):\n  \(message.text)") }
         }
     }

@@ -15,6 +15,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try CommandRunner.run { () throws(OperationError) in
+            try options.requireWorkspace()
             let paths = options.paths
             let history = try DemoReplay.load(paths)
             for suffix in ["", "-wal", "-shm"] {
@@ -38,6 +39,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
 
     func run() throws {
+        try CommandRunner.run { () throws(OperationError) in try options.requireWorkspace() }
         let problems = WorkspaceCheck(paths: options.paths).run()
         guard !problems.isEmpty else { return Console.print("No problems found.") }
         for problem in problems { Console.error(problem) }

@@ -12,10 +12,14 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// Opens the workspace's records and ledger.
     func service() throws(OperationError) -> RequestService {
+        try requireWorkspace()
+        return try RequestService.open(paths)
+    }
+
+    func requireWorkspace() throws(OperationError) {
         guard FileManager.default.fileExists(atPath: paths.url(RecordsReader.businessFile).path) else {
             throw .usage("\(paths.root.path) is not a PayPage workspace: \(RecordsReader.businessFile) is missing (use --workspace DIR)")
         }
-        return try RequestService.open(paths)
     }
 }
 

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Generator
+import Operations
+import PreviewServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build, then serve Output/ with the checkout simulator; rebuild and reload pages on every change.",
+        discussion: "Staff pages (/staff/) and the gallery (/gallery/) are served only on a loopback address. Ctrl+C stops.")
+
+    @OptionGroup var options: WorkspaceOptions
+    @Option(help: "The port.") var port: Int = 8080
+    @Option(help: "The address to bind (loopback by default).") var host: String = "127.0.0.1"
+    @Option(help: "Preview every request with this theme.") var theme: String?
+    @Flag(help: "Do not watch files or reload open pages.") var noReload = false
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        try await CommandRunner.run { () async throws(OperationError) in
+            try options.requireWorkspace()
+            let site = try PreviewSite(paths: options.paths, options: BuildOptions(themeOverride: theme))
+            let first = try site.publisher.publish(wait: 30)
+            Console.print(first.build.description)
+            let language: SiteLanguage = (try site.service().businesses.main.defaultLanguage) == .fr ? .fr : .en
+            let configuration = PreviewServerConfiguration(host: host, port: port, outputDirectory: options.paths.output,
+                                                           defaultLanguage: language, liveReload: !noReload)
+            let server = site.server(configuration)
+            let ledgerWatch = Task { await site.watchLedger(hub: server.hub) }
+            defer { ledgerWatch.cancel() }
+            do {
+                try await server.run { running in
+                    Console.print("""
+                    Serving \(running.baseURL)/
+                      gallery: \(running.baseURL)/gallery/   (every request × state × language)
+                      staff:   \(running.baseURL)/staff/
+                    \(noReload ? "" : "Live reload is on: edit Themes/ or Records/ and open pages refresh.\n")Press Ctrl+C to stop.
+                    """)
+                }
+            } catch let error as ServerError {
+                if case .portInUse = error { throw .unavailable(error.description) }
+                throw .message(error.description)
+            } catch {
+                throw .message("\(error)")
+            }
+            Console.print("Stopped.")
+        }
+    }
+}

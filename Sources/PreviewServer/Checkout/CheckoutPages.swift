@@ -1,0 +1,138 @@
+import Billing
+import Checkout
+import Foundation
+import Hummingbird
+import HTTPTypes
+import Operations
+import Theming
+
+/// The checkout simulator's pages: plain HTML forms that work without JavaScript (the CSP
+/// allows no inline script). Each rendered form carries a fresh `attempt` key, the same
+/// idempotency key the API takes as a header.
+struct CheckoutPages: Sendable {
+    let desk: CheckoutDesk
+    let themes: URL
+
+    func add(to router: Router<PreviewRequestContext>) {
+        router.get("/checkout/:token") { request, context in try await self.show(request, context) }
+        router.post("/checkout/:token") { request, context in try await self.submit(request, context) }
+        router.post("/checkout/:token/challenge") { request, context in try await self.challenge(request, context) }
+        router.get("/checkout/:token/done") { request, context in try await self.done(request, context) }
+    }
+
+    private func show(_ request: Request, _ context: PreviewRequestContext) async throws -> Response {
+        try await page(request, context) { (details, builder) async throws(OperationError) -> (Int, Any) in
+            let method = Self.query(request, "method") ?? "card"
+            if let closed = closedReason(details, builder) { return (200, builder.page(.closed(closed))) }
+            return (200, builder.page(.form(method: Self.known(method), errors: [], alert: nil, notice: nil, name: "", exp: "")))
+        }
+    }
+
+    private func submit(_ request: Request, _ context: PreviewRequestContext) async throws -> Response {
+        let form = FormBody(String(decoding: Data(try await request.body.collect(upTo: PreviewRequestContext.maxBodySize).readableBytesView), as: UTF8.self))
+        return try await page(request, context, form: form) { (details, builder) async throws(OperationError) -> (Int, Any) in
+            let method = Self.known(form["method"] ?? "card")
+            let keep = (name: form["name"] ?? "", exp: form["exp"] ?? "")
+            let source: PaymentSource
+            do throws(PaymentSubmission.Problem) { source = try PaymentSubmission.source(form.fields) } catch {
+                return (400, builder.page(.form(method: method, errors: [], alert: error.description, notice: nil, name: keep.name, exp: keep.exp)))
+            }
+            let service = try desk.services()
+            let result = try await desk.pay(service, details, source: source, idempotencyKey: form["attempt"])
+            return render(result, method: method, keep: keep, details: details, builder: builder)
+        }
+    }
+
+    private func challenge(_ request: Request, _ context: PreviewRequestContext) async throws -> Response {
+        let form = FormBody(String(decoding: Data(try await request.body.collect(upTo: PreviewRequestContext.maxBodySize).readableBytesView), as: UTF8.self))
+        return try await page(request, context, form: form) { (details, builder) async throws(OperationError) -> (Int, Any) in
+            let service = try desk.services()
+            guard let result = try await desk.answer(service, details, challengeID: form["id"] ?? "", approve: form["approve"] == "true",
+                                                     idempotencyKey: form["attempt"]) else {
+                return (410, builder.page(.form(method: "card", errors: [], alert: builder.t("co_challenge_expired"), notice: nil, name: "", exp: "")))
+            }
+            return render(result, method: "card", keep: ("", ""), details: details, builder: builder)
+        }
+    }
+
+    private func done(_ request: Request, _ context: PreviewRequestContext) async throws -> Response {
+        try await page(request, context) { (details, builder) async throws(OperationError) -> (Int, Any) in
+            guard let payment = details.state.payment else {
+                return (200, builder.page(.form(method: "card", errors: [], alert: nil, notice: nil, name: "", exp: "")))
+            }
+            return (200, builder.page(.done(payment)))
+        }
+    }
+
+    /// The page after an attempt: paid → the confirmation (a redirect, so a reload does not post again).
+    private func render(_ result: CheckoutResult, method: String, keep: (name: String, exp: String), details: RequestDetails,
+                        builder: CheckoutPageBuilder) -> (Int, Any) {
+        switch result {
+        case .paid: return (303, "/checkout/\(details.row.token.value)/done?lang=\(builder.language.rawValue)")
+        case .declined(let reason):
+            return (402, builder.page(.form(method: method, errors: [], alert: reason.message(builder.language), notice: nil, name: keep.name, exp: keep.exp)))
+        case .invalid(let errors):
+            return (422, builder.page(.form(method: method, errors: errors, alert: builder.t("co_errors_title"), notice: nil, name: keep.name, exp: keep.exp)))
+        case .cancelled:
+            return (200, builder.page(.form(method: method, errors: [], alert: nil, notice: builder.t("co_cancelled"), name: keep.name, exp: keep.exp)))
+        case .challengeRequired(let challenge): return (200, builder.page(.challenge(challenge)))
+        case .refused:
+            return (409, builder.page(.closed(closedReason(details, builder) ?? builder.t("co_closed"))))
+        }
+    }
+
+    private func closedReason(_ details: RequestDetails, _ builder: CheckoutPageBuilder) -> String? {
+        switch details.state.status {
+        case .open: nil
+        case .voided: builder.t("banner_voided_title")
+        default: builder.t("banner_paid_title")
+        }
+    }
+
+    /// Resolves the token and the language, loads the business's theme, renders the page.
+    /// A body returning a String instead of a page model means "redirect there".
+    private func page(_ request: Request, _ context: PreviewRequestContext, form: FormBody? = nil,
+                      _ body: (RequestDetails, CheckoutPageBuilder) async throws(OperationError) -> (Int, Any)) async throws -> Response {
+        do {
+            guard let (_, details) = try desk.open(context.parameters.get("token") ?? "") else { return ErrorPage.response(.notFound) }
+            let customer = details.invoice.customer.language ?? details.business.defaultLanguage
+            let negotiated = LanguageNegotiation.negotiate(
+                query: form?["lang"].map { "lang=\($0)" } ?? request.uri.query, cookieHeaders: request.headers[values: .cookie],
+                acceptLanguage: request.headers[.acceptLanguage], default: customer == .fr ? .fr : .en)
+            let language: Language = negotiated.language == .fr ? .fr : .en
+            let theme: Theme
+            do { theme = try ThemeLoader(themesDirectory: themes).load(details.business.theme) } catch {
+                return Self.html(500, "<p>\(error.description)</p>")
+            }
+            let builder = CheckoutPageBuilder(details: details, theme: theme, language: language)
+            let (status, result) = try await body(details, builder)
+            if let location = result as? String {
+                var headers = HTTPFields()
+                headers[.location] = location
+                return Response(status: .seeOther, headers: headers)
+            }
+            guard let model = result as? CheckoutPageModel else { return ErrorPage.response(.internalServerError) }
+            do { return Self.html(status, try theme.render("checkout", model), language: language) } catch {
+                return Self.html(500, "<p>\(error.description)</p>")
+            }
+        } catch {
+            return Self.html(error.exitCode == 65 ? 409 : 500, "<p>\(error.description)</p>")
+        }
+    }
+
+    static func known(_ method: String) -> String {
+        ["card", "apple_pay", "google_pay", "affirm"].contains(method) ? method : "card"
+    }
+
+    static func query(_ request: Request, _ name: String) -> String? {
+        request.uri.queryParameters.get(name)
+    }
+
+    static func html(_ status: Int, _ body: String, language: Language? = nil) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        if let language { headers[.contentLanguage] = language.rawValue }
+        return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}

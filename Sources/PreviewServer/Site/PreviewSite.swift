@@ -1,0 +1,79 @@
+import Billing
+import Foundation
+import Generator
+import Messaging
+import Operations
+import Store
+
+/// Wires the preview server to a workspace: builds first, rebuilds on file changes and on
+/// ledger changes made by other processes, and runs the checkout against the shared ledger.
+public struct PreviewSite: Sendable {
+    public let paths: WorkspacePaths
+    public let publisher: SitePublisher
+    public let ledger: Ledger
+
+    public init(paths: WorkspacePaths, options: BuildOptions) throws(OperationError) {
+        self.paths = paths
+        self.publisher = SitePublisher(paths: paths, options: options)
+        _ = try RequestService.open(paths)  // records must load before serving
+        do { ledger = try Ledger(fileURL: paths.ledger) } catch { throw .store(error) }
+    }
+
+    /// A service with the records as they are now and the shared ledger.
+    public func service() throws(OperationError) -> RequestService {
+        let reader = RecordsReader(workspace: paths.root)
+        let businesses: Businesses
+        do throws(RecordErrors) { businesses = try reader.loadBusinesses() } catch { throw .records(error.errors) }
+        let replies: SavedReplies
+        do throws(RecordError) { replies = try RepliesLoader(paths: paths).load() } catch { throw .records([error]) }
+        return RequestService(paths: paths, ledger: ledger, businesses: businesses, replies: replies)
+    }
+
+    /// The full incremental build, as a live-reload result (a template error keeps the server up).
+    public func rebuild() -> RebuildResult {
+        do {
+            let result = try publisher.publish(wait: 30)
+            return .ok(changedCount: result.build.written + result.build.removed)
+        } catch {
+            return .failed(message: error.description)
+        }
+    }
+
+    /// The server for this workspace, with the checkout pages and API.
+    public func server(_ configuration: PreviewServerConfiguration) -> PreviewServer {
+        let site = self
+        let hubBox = HubBox()
+        let desk = CheckoutDesk(services: { () throws(OperationError) in try site.service() }, afterChange: { reference in
+            _ = try? site.publisher.publish(only: [reference])
+            await hubBox.hub?.broadcast(.reload)
+        })
+        let server = PreviewServer(
+            configuration: configuration,
+            watchedDirectories: [paths.themes, paths.records],
+            rebuild: { _ in site.rebuild() },
+            routePrefixes: ["/api", "/checkout"],
+            routes: { router in
+                CheckoutAPI(desk: desk).add(to: router)
+                CheckoutPages(desk: desk, themes: site.paths.themes).add(to: router)
+            })
+        hubBox.hub = server.hub
+        return server
+    }
+
+    /// Polls the ledger's change counter (another process's `paypage refund`, say) and rebuilds.
+    public func watchLedger(hub: ReloadHub, every interval: Duration = .milliseconds(500)) async {
+        var seen = (try? ledger.changeVersion()) ?? 0
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            guard let version = try? ledger.changeVersion(), version != seen else { continue }
+            seen = version
+            if case .ok = rebuild() { await hub.broadcast(.reload) }
+        }
+    }
+}
+
+/// The hub exists only once the server does; the checkout's callback reaches it through this.
+final class HubBox: @unchecked Sendable {
+    // Written once before the server starts, read afterwards only.
+    nonisolated(unsafe) var hub: ReloadHub?
+}

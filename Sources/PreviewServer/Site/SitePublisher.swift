@@ -1,0 +1,59 @@
+import Billing
+import Foundation
+import Generator
+import Operations
+import Store
+
+/// Brings `Output/` up to date: registers new records in the ledger (so they get a link),
+/// then builds what changed, under the workspace's build lock. Used by `paypage build`, by
+/// every command that changes the ledger, and by the preview server.
+public struct SitePublisher: Sendable {
+    public let paths: WorkspacePaths
+    public var options: BuildOptions
+
+    public init(paths: WorkspacePaths, options: BuildOptions = BuildOptions()) {
+        self.paths = paths
+        self.options = options
+    }
+
+    public struct Result: Sendable {
+        public var sync: SyncReport
+        public var build: BuildSummary
+    }
+
+    /// A full build (incremental by content hash). `wait`: seconds to wait for another build.
+    public func publish(wait: TimeInterval = 0) throws(OperationError) -> Result {
+        let lock = try takeLock(wait: wait)
+        defer { withExtendedLifetime(lock) {} }
+        let sync = try RequestService.open(paths).syncRecords()
+        do { return Result(sync: sync, build: try SiteBuilder(workspace: paths.root).build(options)) } catch {
+            throw Self.operationError(error)
+        }
+    }
+
+    /// Rebuilds what a change to these requests touches (their pages and the staff lists).
+    public func publish(only references: [Reference], wait: TimeInterval = 10) throws(OperationError) -> BuildSummary {
+        let lock = try takeLock(wait: wait)
+        defer { withExtendedLifetime(lock) {} }
+        do { return try SiteBuilder(workspace: paths.root).build(only: references, options) } catch {
+            throw Self.operationError(error)
+        }
+    }
+
+    private func takeLock(wait: TimeInterval) throws(OperationError) -> WorkspaceLock {
+        do { return try WorkspaceLock(paths.privateFolder.appendingPathComponent("build.lock"), timeout: wait) } catch {
+            switch error {
+            case .busy: throw .busy(error.description)
+            case .cannotOpen: throw .usage(error.description)
+            }
+        }
+    }
+
+    static func operationError(_ error: GeneratorError) -> OperationError {
+        switch error {
+        case .records(let errors): .records(errors)
+        case .store(let error): .store(error)
+        case .theme, .fileSystem: .message(error.description)
+        }
+    }
+}

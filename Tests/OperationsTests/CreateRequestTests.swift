@@ -195,4 +195,37 @@ struct CreateRequestTests {
         #expect(ws.recordFiles().isEmpty)
         #expect(try ws.ledger.requests().isEmpty)
     }
+
+    @Test("two concurrent creates of one reference (different case): one record, one row, one text")
+    func concurrentDuplicateCreate() throws {
+        let ws = try TestWorkspace()
+        let other = try ws.otherService()
+        for round in 0..<10 {
+            let outcomes = Outcomes()
+            let start = DispatchSemaphore(value: 0)
+            let group = DispatchGroup()
+            let bodies: [(String, @Sendable () throws -> Void)] = [
+                ("upper", { _ = try ws.service.create(NewRequest(reference: "RO-\(round)", customerName: "A", phone: "514-555-0100", amount: "10.00")) }),
+                ("lower", { _ = try other.create(NewRequest(reference: "ro-\(round)", customerName: "B", phone: "514-555-0101", amount: "20.00")) }),
+            ]
+            for (name, body) in bodies {
+                group.enter()
+                Thread.detachNewThread {
+                    start.wait()
+                    do { try body(); outcomes.add(name, ok: true) } catch { outcomes.add(name, ok: false) }
+                    group.leave()
+                }
+            }
+            start.signal(); start.signal()
+            #expect(group.wait(timeout: .now() + 30) == .success)
+            #expect(outcomes.winners.count == 1, "round \(round): \(outcomes.winners)")
+            let files = ws.recordFiles().filter { $0.lowercased() == "ro-\(round).json" }
+            #expect(files.count == 1, "round \(round): \(files)")
+            // The file that stayed is the winner's.
+            let row = try #require(try ws.row("RO-\(round)"))
+            #expect(files.first == "\(row.reference.value).json")
+        }
+        #expect(try ws.ledger.requests().count == 10)
+        #expect(try ws.outbox().count == 10)
+    }
 }

@@ -239,3 +239,29 @@ final class Outcomes: @unchecked Sendable {
         return results.filter(\.1).map(\.0)
     }
 }
+
+@Suite("WorkspaceCheck")
+struct WorkspaceCheckTests {
+    @Test("every problem at once, each with its file and path")
+    func everyProblem() throws {
+        let ws = try TestWorkspace()
+        try ws.writeRecord("RO-1", #"{"reference": "RO-1", "customer": {"name": "", "phone": "12"}, "amount": "10.001"}"#)
+        try ws.writeRecord("RO-2", #"{"reference": "RO-3", "customer": {"name": "B", "phone": "514-555-0100"}, "amount": "10.00"}"#)
+        try ws.writeRecord("RO-4", #"{"reference": "RO-4", "customer": {"name": "C", "phone": "514-555-0100"}, "lines": [{"description": "x", "quantity": "-1", "unitPrice": "5.00"}]}"#)
+        let replies = ws.paths.url("Records/replies.json")
+        try Data(#"{"replies": [{"name": "r", "text": {"fr": "Bonjour { customer.nom } [NOM]", "en": "Hi { customer.name }"}}]}"#.utf8).write(to: replies)
+        let problems = WorkspaceCheck(paths: ws.paths).run()
+        let expected = [
+            "Records/invoices/RO-1.json: customer.name",
+            "Records/invoices/RO-1.json: customer.phone",
+            "Records/invoices/RO-1.json: amount",
+            "Records/invoices/RO-2.json: reference",
+            "Records/invoices/RO-4.json: lines[0].quantity",
+            "Records/replies.json: replies[0].text.fr: unknown placeholder { customer.nom }",
+            "Records/replies.json: replies[0].text.fr: [NOM] is not filled in",
+        ]
+        for text in expected {
+            #expect(problems.contains { $0.contains(text) }, "missing \(text) in:\n\(problems.joined(separator: "\n"))")
+        }
+    }
+}

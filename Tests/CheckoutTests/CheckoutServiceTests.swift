@@ -103,7 +103,7 @@ struct CheckoutServiceTests {
         let checkout = CheckoutService.simulated(ws.service)
         let results = Collected<Result<CheckoutResult, OperationError>>()
         let done = runConcurrently(50) { _ in
-            do {
+            do throws(OperationError) {
                 results.add(.success(try checkout.charge("RO-5001", source: CheckoutWorkspace.card("4242424242424242"),
                                                          idempotencyKey: "double-click-1")))
             } catch { results.add(.failure(error)) }

@@ -149,4 +149,4 @@ extension OperationError {
 
 func cad(_ minorUnits: Int64) -> Money { Money(minorUnits: minorUnits, currency: .cad) }
 
-let tokenPattern = /^[A-Za-z0-9_-]{22}$/
+var tokenPattern: Regex<Substring> { /^[A-Za-z0-9_-]{22}$/ }

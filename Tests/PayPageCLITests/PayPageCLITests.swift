@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-let linkPattern = /http:\/\/127\.0\.0\.1:8080\/p\/[A-Za-z0-9_-]{22}\//
+var linkPattern: Regex<Substring> { /http:\/\/127\.0\.0\.1:8080\/p\/[A-Za-z0-9_-]{22}\// }
 
 @Suite("paypage command line", .enabled(if: CLI.isAvailable, "paypage binary not built: run `swift build` (expected .build/debug/paypage)"))
 struct PayPageCLITests {

@@ -299,4 +299,30 @@ struct PayPageCLITests {
         let show = try ws.run(["request", "show", "RO-5001"])
         #expect(show.stdout.contains(new ?? "?"))
     }
+
+    @Test("request new --invoice FILE: the total of the lines with taxes")
+    func newWithInvoice() throws {
+        let ws = try CLIWorkspace()
+        let file = ws.root.appendingPathComponent("export.json")
+        try Data(#"{"lines": [{"description": "Labour", "quantity": "1.5", "unitPrice": "89.99"}, {"description": "Fee", "quantity": "1", "unitPrice": "3.50", "taxable": false}]}"#.utf8).write(to: file)
+        let output = try ws.run(["request", "new", "--customer", "Luc", "--phone", "514-555-0177", "--reference", "RO-7001",
+                                 "--invoice", file.path, "--json"])
+        #expect(output.status == 0, "\(output)")
+        // 134.99 + GST 6.75 + QST 13.47 (13.4653…) + 3.50 = 158.71
+        let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+        #expect(object?["amount"] as? String == "158.71", "\(output)")
+        let missing = try ws.run(["request", "new", "--customer", "Luc", "--phone", "514-555-0177", "--reference", "RO-7002",
+                                  "--invoice", ws.root.appendingPathComponent("nope.json").path])
+        #expect(missing.status == 64, "\(missing)")
+        #expect(ws.invoiceFiles() == ["RO-7001.json"])
+    }
+
+    @Test("demo twice: both exit 0 and leave the same counts")
+    func demoTwice() throws {
+        let ws = try CLIWorkspace(invoices: true)
+        let first = try ws.run(["demo"])
+        let second = try ws.run(["demo"])
+        #expect(first.status == 0 && second.status == 0, "\(first)\n\(second)")
+        #expect(first.stdout.split(separator: "\n").last == second.stdout.split(separator: "\n").last)
+    }
 }

@@ -28,8 +28,7 @@ enum CommandRunner {
 enum Console {
     /// Flushed at once: `serve` prints its address while it keeps running, maybe into a pipe.
     static func print(_ text: String) {
-        Swift.print(text)
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     static func error(_ text: String) {
@@ -44,6 +43,6 @@ enum Console {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        if let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) { Swift.print(text) }
+        if let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) { print(text) }
     }
 }

@@ -186,6 +186,7 @@ struct StaffListPage: Sendable, Encodable {
     var chrome: Chrome
     var t: [String: String]
     var heading: String
+    var total: String
     var nav: [NavLink]
     var statusNav: [NavLink]
     var rows: [StaffRow]

@@ -139,6 +139,8 @@ struct ReceiptPage: Sendable, Encodable {
     var lines: [LineView]
     var totals: TotalsView
     var amountPaid: String
+    /// The single line of a quick payment's receipt.
+    var quickLine: String
     var affirm: AffirmView?
     var refunds: [RefundView]
     var hasRefunds: Bool

@@ -135,7 +135,7 @@ struct StaffPages: Sendable {
         return jobs
     }
 
-    func galleryJob(models: [RequestModel], themeNames: [String: String], themeFingerprint: String) -> StaticPageJob {
+    func galleryJob(models: [RequestModel], themeNames: [String: String], previewThemes: [String], themeFingerprint: String) -> StaticPageJob {
         let t = self.t
         let sorted = models.sorted { ($0.business.companyName, $0.reference.value) < ($1.business.companyName, $1.reference.value) }
         let rows = sorted.map { m -> GalleryRow in
@@ -144,6 +144,15 @@ struct StaffPages: Sendable {
             if m.hasReceipt {
                 links += [GalleryLink(label: t["gallery_receipt"] + " FR", href: "/p/\(m.token)/receipt/fr/"),
                           GalleryLink(label: t["gallery_receipt"] + " EN", href: "/p/\(m.token)/receipt/en/")]
+            }
+            let own = themeNames[m.businessKey] ?? m.business.theme
+            for name in previewThemes where name != own {
+                let base = "/gallery/themes/\(name)/p/\(m.token)/"
+                links += [GalleryLink(label: "\(name) FR", href: base + "fr/"), GalleryLink(label: "\(name) EN", href: base + "en/")]
+                if m.hasReceipt {
+                    links += [GalleryLink(label: "\(name) \(t["gallery_receipt"]) FR", href: base + "receipt/fr/"),
+                              GalleryLink(label: "\(name) \(t["gallery_receipt"]) EN", href: base + "receipt/en/")]
+                }
             }
             return GalleryRow(reference: m.reference.value, business: m.business.companyName, theme: themeNames[m.businessKey] ?? m.business.theme,
                               statusKey: m.state.status.rawValue, statusLabel: t["status_\(m.state.status.rawValue)"],

@@ -174,3 +174,29 @@ struct IncrementalBuildTests {
         #expect(try ws.read("public/p/\(token)/receipt/en/index.html").contains("Receipt"))
     }
 }
+
+struct PreviewThemeTests {
+    @Test func galleryRendersEveryRequestInTheOtherThemesToo() throws {
+        let ws = try TestWorkspace()
+        for ref in ["RO-1002", "HV-RENT-1203"] { _ = try ws.register(try ws.loaded(ref)) }
+        try ws.pay("RO-1002")
+        let options = BuildOptions(previewThemes: ["default", "harbour"], parallelism: 2)
+        let first = try ws.build(options)
+        #expect(first.requests == 2)
+        let garage = try ws.token("RO-1002"), harbour = try ws.token("HV-RENT-1203")
+        // Each request in the theme it does not use; assets resolve relatively inside gallery/themes/<theme>/.
+        #expect(ws.exists("gallery/themes/harbour/p/\(garage)/receipt/fr/index.html"))
+        #expect(ws.exists("gallery/themes/default/p/\(harbour)/en/index.html"))
+        #expect(!ws.exists("gallery/themes/default/p/\(garage)"))
+        let page = try ws.read("gallery/themes/harbour/p/\(garage)/fr/index.html")
+        #expect(page.contains("../../../assets/harbour/css/theme."))
+        #expect(ws.exists("gallery/themes/harbour/assets/harbour/js"))
+        let gallery = try ws.read("gallery/index.html")
+        #expect(gallery.contains("/gallery/themes/harbour/p/\(garage)/fr/"))
+        #expect(try ws.build(options).written == 0)
+        // Without the preview, the copies go away.
+        let plain = try ws.build(BuildOptions(parallelism: 2))
+        #expect(!ws.exists("gallery/themes"))
+        #expect(plain.removed > 0)
+    }
+}

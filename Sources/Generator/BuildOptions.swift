@@ -6,6 +6,9 @@ public struct BuildOptions: Sendable {
     public var outputDirectory: URL?
     /// Render every business with this theme instead of its own (designer preview).
     public var themeOverride: String?
+    /// Extra themes to render every request with, for the gallery (`Output/gallery/themes/<theme>/p/<token>/…`,
+    /// linked from `Output/gallery/index.html`). Empty for a deploy build.
+    public var previewThemes: [String]
     /// Requests per staff list page.
     public var staffPageSize: Int
     /// Render workers; the number of active cores when nil.
@@ -13,10 +16,11 @@ public struct BuildOptions: Sendable {
     /// Ignore the manifest and re-render everything (files whose bytes do not change are still not rewritten).
     public var force: Bool
 
-    public init(outputDirectory: URL? = nil, themeOverride: String? = nil, staffPageSize: Int = 50,
+    public init(outputDirectory: URL? = nil, themeOverride: String? = nil, previewThemes: [String] = [], staffPageSize: Int = 50,
                 parallelism: Int? = nil, force: Bool = false) {
         self.outputDirectory = outputDirectory
         self.themeOverride = themeOverride
+        self.previewThemes = previewThemes
         self.staffPageSize = max(1, staffPageSize)
         self.parallelism = parallelism
         self.force = force

@@ -139,6 +139,8 @@ struct ReceiptPage: Sendable, Encodable {
     var lines: [LineView]
     var totals: TotalsView
     var amountPaid: String
+    /// The single line of a quick payment's receipt.
+    var quickLine: String
     var affirm: AffirmView?
     var refunds: [RefundView]
     var hasRefunds: Bool
@@ -186,6 +188,7 @@ struct StaffListPage: Sendable, Encodable {
     var chrome: Chrome
     var t: [String: String]
     var heading: String
+    var total: String
     var nav: [NavLink]
     var statusNav: [NavLink]
     var rows: [StaffRow]

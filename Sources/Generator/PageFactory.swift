@@ -223,7 +223,7 @@ struct PageFactory: Sendable {
             bilingual: bilingual, receiptNumber: receiptNumber, reference: model.reference.value, paymentDate: paymentDate,
             customerName: model.invoice.customer.name, method: method, authorizationCode: payment.authorizationCode,
             facts: facts, itemized: model.invoice.isItemized, lines: lines(model, t, lang), totals: totals(model, lang),
-            amountPaid: money(payment.amount), affirm: affirm, refunds: refunds, hasRefunds: !refunds.isEmpty,
+            amountPaid: money(payment.amount), quickLine: t("quick_line", ["reference": model.reference.value]), affirm: affirm, refunds: refunds, hasRefunds: !refunds.isEmpty,
             refundDelay: t["refund_delay"], totalRefunded: "−" + money(state.refunded), balance: money(state.refundable),
             statusKey: state.status.rawValue, statusLabel: statusLabel(state.status, t),
             paymentHref: paymentHref, paperClass: "paper-\(theme.paper.rawValue)")

@@ -90,46 +90,62 @@ public struct SiteBuilder: Sendable {
         shared.append(("deploy/nginx.conf", Data(HostFiles.nginxSnippet.utf8)))
         for (path, data) in shared { writer.write(data, to: path) }
         manifest.shared = shared.map(\.0).sorted()
-        for path in Set(old.shared).subtracting(manifest.shared) { writer.remove(path) }
 
-        // Request pages.
+        // Request pages: each request with its business's theme under public/, and with every
+        // other preview theme under gallery/themes/<theme>/ (designers compare themes there).
         struct Job: Sendable {
             var model: RequestModel
-            var hash: String
             var files: [String]
             var themeName: String
+            /// `public/` or `gallery/themes/<theme>/`.
+            var prefix: String
         }
+        let previewThemes = options.previewThemes.filter { $0 != options.themeOverride }
+        for name in previewThemes {
+            for asset in try theme(name).assets {
+                let path = "gallery/themes/\(name)/assets/\(name)/\(asset.fingerprintedPath)"
+                writer.write(asset.data, to: path)
+                manifest.shared.append(path)
+            }
+        }
+        for path in Set(old.shared).subtracting(manifest.shared) { writer.remove(path) }
         var jobs: [Job] = []
         var present = Set<String>()
         for model in inputs.models {
-            let key = model.reference.key
-            present.insert(key)
-            let themeName = themeOfBusiness[model.businessKey] ?? staffThemeName
-            let fingerprint = try theme(themeName).fingerprint
-            let hash = InputHash.request(model, businessFingerprint: businessPrints[model.businessKey] ?? InputHash.business(model.business),
-                                         themeFingerprint: fingerprint)
-            let files = PageFactory.files(model).map { "public/" + $0 }
-            if let only, !only.contains(key), let previous = old.requests[key] {
-                manifest.requests[key] = previous
-                writer.countUnchanged(previous.files.count)
-                continue
+            let ownTheme = themeOfBusiness[model.businessKey] ?? staffThemeName
+            let businessPrint = businessPrints[model.businessKey] ?? InputHash.business(model.business)
+            var variants = [(key: model.reference.key, themeName: ownTheme, prefix: "public/")]
+            for name in previewThemes where name != ownTheme {
+                variants.append(("\(model.reference.key)@\(name)", name, "gallery/themes/\(name)/"))
             }
-            let entry = Manifest.RequestEntry(hash: hash, token: model.token, files: files)
-            if let previous = old.requests[key], previous == entry,
-               FileManager.default.fileExists(atPath: output.appendingPathComponent(files[0]).path) {
+            for variant in variants {
+                let key = variant.key
+                present.insert(key)
+                let hash = InputHash.request(model, businessFingerprint: businessPrint, themeFingerprint: try theme(variant.themeName).fingerprint)
+                let files = PageFactory.files(model).map { variant.prefix + $0 }
+                if let only, !only.contains(model.reference.key), let previous = old.requests[key] {
+                    manifest.requests[key] = previous
+                    writer.countUnchanged(previous.files.count)
+                    continue
+                }
+                let entry = Manifest.RequestEntry(hash: hash, token: model.token, files: files)
+                if let previous = old.requests[key], previous == entry,
+                   FileManager.default.fileExists(atPath: output.appendingPathComponent(files[0]).path) {
+                    manifest.requests[key] = entry
+                    writer.countUnchanged(files.count)
+                    continue
+                }
+                if let previous = old.requests[key] {
+                    for stale in Set(previous.files).subtracting(files) { writer.remove(stale) }
+                }
                 manifest.requests[key] = entry
-                writer.countUnchanged(files.count)
-                continue
+                jobs.append(Job(model: model, files: files, themeName: variant.themeName, prefix: variant.prefix))
             }
-            if let previous = old.requests[key] {
-                for stale in Set(previous.files).subtracting(files) { writer.remove(stale) }
-            }
-            manifest.requests[key] = entry
-            jobs.append(Job(model: model, hash: hash, files: files, themeName: themeName))
         }
         // Requests no longer built: removed unpaid records. Invalid records keep their pages.
         for (key, previous) in old.requests where !present.contains(key) {
-            if inputs.invalidKeys.contains(key) || (only != nil && !only!.contains(key)) {
+            let requestKey = String(key.split(separator: "@").first ?? "")
+            if inputs.invalidKeys.contains(requestKey) || (only != nil && !only!.contains(requestKey)) {
                 manifest.requests[key] = previous
                 continue
             }
@@ -142,21 +158,22 @@ public struct SiteBuilder: Sendable {
         concurrently(requestJobs.count, workers: workers) { index in
             let job = requestJobs[index]
             do {
-                try factories[job.themeName]!.render(job.model) { path, html in writer.write(html, to: "public/" + path) }
+                try factories[job.themeName]!.render(job.model) { path, html in writer.write(html, to: job.prefix + path) }
             } catch let error as ThemeError {
                 writer.fail(.theme(error))
             } catch {
                 writer.fail(.fileSystem(path: job.files[0], reason: "\(error)"))
             }
         }
-        summary.rendered = jobs.count
+        summary.rendered = Set(jobs.map(\.model.reference.key)).count
 
         // Staff pages and the gallery: hashed by their context; only changed ones are rendered.
         let staff = StaffPages(factory: factories[staffThemeName]!, language: inputs.businesses.main.defaultLanguage,
                                pageSize: options.staffPageSize)
         var pageJobs = staff.jobs(models: inputs.models, outbox: inputs.outbox, notifications: inputs.notifications,
                                   themeFingerprint: staffTheme.fingerprint)
-        pageJobs.append(staff.galleryJob(models: inputs.models, themeNames: themeOfBusiness, themeFingerprint: staffTheme.fingerprint))
+        pageJobs.append(staff.galleryJob(models: inputs.models, themeNames: themeOfBusiness, previewThemes: previewThemes,
+                                         themeFingerprint: staffTheme.fingerprint))
         var pending: [StaticPageJob] = []
         for job in pageJobs {
             manifest.pages[job.path] = job.hash
@@ -175,7 +192,7 @@ public struct SiteBuilder: Sendable {
 
         try writer.finish(into: &summary)
         try manifest.save(to: output)
-        summary.requests = manifest.requests.count
+        summary.requests = manifest.requests.keys.filter { !$0.contains("@") }.count
         summary.duration = clock.now - start
         return summary
     }

@@ -67,10 +67,10 @@ struct StaffPages: Sendable {
         }
 
         // Lists: all, then one per status, paginated.
-        let counts = Dictionary(grouping: rows, by: \.statusKey).mapValues(\.count)
-        let statusNav = [NavLink(label: t["staff_all"], href: "/staff/", current: false, count: String(rows.count))]
+        // No counts in the status filter: they would make every list page change with any request.
+        let statusNav = [NavLink(label: t["staff_all"], href: "/staff/", current: false, count: nil)]
             + RequestStatus.allCases.map { s in
-                NavLink(label: t["status_\(s.rawValue)"], href: "/staff/status/\(s.rawValue)/", current: false, count: String(counts[s.rawValue] ?? 0))
+                NavLink(label: t["status_\(s.rawValue)"], href: "/staff/status/\(s.rawValue)/", current: false, count: nil)
             }
         for status in [nil] + RequestStatus.allCases.map(Optional.some) {
             let list = status.map { s in rows.filter { $0.statusKey == s.rawValue } } ?? rows
@@ -85,7 +85,7 @@ struct StaffPages: Sendable {
                 var snav = statusNav
                 for i in snav.indices { snav[i].current = snav[i].href == "/" + Self.listFolder(status: status, page: 1) }
                 let context = StaffListPage(
-                    chrome: chrome(heading, bodyClass: "staff-list"), t: t.table, heading: heading, nav: nav(current: "requests"),
+                    chrome: chrome(heading, bodyClass: "staff-list"), t: t.table, heading: heading, total: String(list.count), nav: nav(current: "requests"),
                     statusNav: snav, rows: slice, empty: slice.isEmpty, pager: pager)
                 add(Self.listFolder(status: status, page: page) + "index.html", "staff/list", context)
             }
@@ -135,7 +135,7 @@ struct StaffPages: Sendable {
         return jobs
     }
 
-    func galleryJob(models: [RequestModel], themeNames: [String: String], themeFingerprint: String) -> StaticPageJob {
+    func galleryJob(models: [RequestModel], themeNames: [String: String], previewThemes: [String], themeFingerprint: String) -> StaticPageJob {
         let t = self.t
         let sorted = models.sorted { ($0.business.companyName, $0.reference.value) < ($1.business.companyName, $1.reference.value) }
         let rows = sorted.map { m -> GalleryRow in
@@ -144,6 +144,15 @@ struct StaffPages: Sendable {
             if m.hasReceipt {
                 links += [GalleryLink(label: t["gallery_receipt"] + " FR", href: "/p/\(m.token)/receipt/fr/"),
                           GalleryLink(label: t["gallery_receipt"] + " EN", href: "/p/\(m.token)/receipt/en/")]
+            }
+            let own = themeNames[m.businessKey] ?? m.business.theme
+            for name in previewThemes where name != own {
+                let base = "/gallery/themes/\(name)/p/\(m.token)/"
+                links += [GalleryLink(label: "\(name) FR", href: base + "fr/"), GalleryLink(label: "\(name) EN", href: base + "en/")]
+                if m.hasReceipt {
+                    links += [GalleryLink(label: "\(name) \(t["gallery_receipt"]) FR", href: base + "receipt/fr/"),
+                              GalleryLink(label: "\(name) \(t["gallery_receipt"]) EN", href: base + "receipt/en/")]
+                }
             }
             return GalleryRow(reference: m.reference.value, business: m.business.companyName, theme: themeNames[m.businessKey] ?? m.business.theme,
                               statusKey: m.state.status.rawValue, statusLabel: t["status_\(m.state.status.rawValue)"],

@@ -21,7 +21,16 @@ extension Strings {
     static func bilingual(_ fr: Strings, _ en: Strings) -> Strings {
         var merged: [String: String] = [:]
         for (key, value) in fr.table {
-            if let english = en.table[key], english != value { merged[key] = "\(value) / \(english)" } else { merged[key] = value }
+            guard let english = en.table[key], english != value else {
+                merged[key] = value
+                continue
+            }
+            // "Numéros :" + "Numbers:" → "Numéros / Numbers:" (one colon, at the end).
+            if value.hasSuffix("\u{00A0}:"), english.hasSuffix(":") {
+                merged[key] = "\(value.dropLast(2)) / \(english)"
+            } else {
+                merged[key] = "\(value) / \(english)"
+            }
         }
         return Strings(table: merged, language: .fr)
     }

@@ -17,7 +17,9 @@ struct DemoOutputTests {
         try ws.refund("RO-1003", "100.00", reason: nil)
         try ws.void("RO-1004")
         try ws.pay("VET-3301", method: PaymentMethod(kind: .card, cardBrand: "Mastercard", last4: "4444"))
-        let plan = AffirmPlan(principal: try Money.parse("1000.00", currency: .cad), months: 12, aprBasisPoints: 1499)
+        let bike = try ws.loaded("VL-2025-014")
+        let velo = ws.businesses.settings(for: bike.businessKey)!
+        let plan = AffirmPlan(principal: try bike.invoice.totals(taxes: velo.taxes, currency: velo.currency).total, months: 12, aprBasisPoints: 1499)
         try ws.pay("VL-2025-014", method: PaymentMethod(kind: .affirm, affirmPlan: plan))
         try ws.pay("HV-RENT-1203")
         try ws.refund("HV-RENT-1203", "125.00", reason: "Parking not used in December")

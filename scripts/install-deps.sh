@@ -5,7 +5,9 @@ set -euo pipefail
 pkgs=(libcmark-dev pkg-config libsqlite3-dev)
 if [ "${1:-}" = "--test" ]; then
   # Browser tests, PDF checks, the Nu HTML checker (Java) and axe-core.
-  pkgs+=(chromium chromium-driver poppler-utils default-jre-headless python3-pip)
+  pkgs+=(chromium chromium-driver poppler-utils)
+  command -v java >/dev/null || pkgs+=(default-jre-headless)
+  python3 -m pip --version >/dev/null 2>&1 || pkgs+=(python3-pip)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

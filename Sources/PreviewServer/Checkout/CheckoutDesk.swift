@@ -25,8 +25,7 @@ public struct CheckoutDesk: Sendable {
         guard let token = RequestToken(tokenText) else { return nil }
         let service = try services()
         guard let row = try service.storeCall({ () throws(StoreError) in try service.ledger.request(token: token) }) else { return nil }
-        let context = try service.transaction { tx throws(OperationError) in try service.context(row.reference, in: tx) }
-        return (service, context)
+        return (service, try service.details(row))
     }
 
     func pay(_ service: RequestService, _ context: RequestDetails, source: PaymentSource,

@@ -23,6 +23,7 @@ struct CheckoutPages: Sendable {
     private func show(_ request: Request, _ context: PreviewRequestContext) async throws -> Response {
         try await page(request, context) { (details, builder) async throws(OperationError) -> (Int, Any) in
             let method = Self.query(request, "method") ?? "card"
+            if let payment = details.state.payment, details.state.status == .paid { return (200, builder.page(.done(payment))) }
             if let closed = closedReason(details, builder) { return (200, builder.page(.closed(closed))) }
             return (200, builder.page(.form(method: Self.known(method), errors: [], alert: nil, notice: nil, name: "", exp: "")))
         }

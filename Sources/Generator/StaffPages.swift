@@ -14,12 +14,14 @@ struct StaticPageJob: Sendable {
 
 /// The staff pages (`Output/staff/`) and the gallery (`Output/gallery/`): served only on
 /// loopback by the preview server at `/staff/` and `/gallery/`, so links are root-relative.
-struct StaffPages: Sendable {
+struct StaffPages {
     let factory: PageFactory
     let language: Language
     let pageSize: Int
 
     private var t: Strings { factory.strings(language) }
+    /// Staff pages are built on one thread.
+    private let dates = DateFormats()
 
     func chrome(_ title: String, bodyClass: String) -> Chrome {
         factory.chrome(lang: language.rawValue, title: title, toRoot: "/", scripts: [], bodyClass: "page-staff \(bodyClass)")
@@ -36,7 +38,7 @@ struct StaffPages: Sendable {
             customerHref: "/staff/customers/\(Self.customerSlug(model.invoice.customer.phone))/",
             statusKey: state.status.rawValue, statusLabel: t["status_\(state.status.rawValue)"],
             amount: MoneyFormat.format(state.amount, language), amountDue: MoneyFormat.format(state.amountDue, language),
-            created: DateText.long(model.createdAt, language, timeZone: model.business.timeZone),
+            created: dates.long(model.createdAt, language, timeZone: model.business.timeZone),
             pageHref: "/p/\(model.token)/\(lang)/", receiptHref: model.hasReceipt ? "/p/\(model.token)/receipt/\(lang)/" : nil,
             link: model.business.link(token: model.token))
     }
@@ -78,7 +80,7 @@ struct StaffPages: Sendable {
 
         func add<C: Encodable & Sendable>(_ path: String, _ template: String, _ context: C) {
             jobs.append(StaticPageJob(path: path, template: template, hash: InputHash.page(context, themeFingerprint: themeFingerprint)) {
-                theme throws(ThemeError) in try theme.render(template, context)
+                theme throws(ThemeError) in try theme.render(template, RenderTree.make(context))
             })
         }
 
@@ -142,16 +144,16 @@ struct StaffPages: Sendable {
         let tokenByKey = Dictionary(models.map { ($0.reference.key, $0.token) }, uniquingKeysWith: { a, _ in a })
         let zone = models.first?.business.timeZone ?? TimeZone(identifier: "America/Toronto")!
         let messages = outbox.reversed().map { m in
-            OutboxRow(id: m.id.map(String.init) ?? "", created: DateText.longWithTime(m.createdAt, language, timeZone: zone),
+            OutboxRow(id: m.id.map(String.init) ?? "", created: dates.longWithTime(m.createdAt, language, timeZone: zone),
                       to: m.to.display, kind: m.kind, reference: m.reference?.value, body: m.body,
                       segments: String(m.segments), encoding: m.encoding == .gsm7 ? "GSM-7" : "UCS-2",
-                      status: t["outbox_\(m.status.rawValue)"], sent: m.sentAt.map { DateText.longWithTime($0, language, timeZone: zone) })
+                      status: t["outbox_\(m.status.rawValue)"], sent: m.sentAt.map { dates.longWithTime($0, language, timeZone: zone) })
         }
         add("staff/outbox/index.html", "staff/outbox",
             OutboxPage(chrome: chrome(t["staff_outbox"], bodyClass: "staff-outbox"), t: t.table, heading: t["staff_outbox"],
                        nav: nav(current: "outbox"), messages: Array(messages), empty: messages.isEmpty))
         let notes = notifications.map { n in
-            NotificationRow(at: DateText.longWithTime(n.at, language, timeZone: zone), reference: n.reference.value, text: n.text,
+            NotificationRow(at: dates.longWithTime(n.at, language, timeZone: zone), reference: n.reference.value, text: n.text,
                             href: tokenByKey[n.reference.key].map { "/p/\($0)/receipt/\(language.rawValue)/" })
         }
         add("staff/notifications/index.html", "staff/notifications",
@@ -186,7 +188,7 @@ struct StaffPages: Sendable {
         let context = GalleryPage(chrome: chrome(t["gallery_title"], bodyClass: "gallery"), t: t.table, heading: t["gallery_title"],
                                   nav: nav(current: "gallery"), rows: rows, empty: rows.isEmpty)
         return StaticPageJob(path: "gallery/index.html", template: "gallery", hash: InputHash.page(context, themeFingerprint: themeFingerprint)) {
-            theme throws(ThemeError) in try theme.render("gallery", context)
+            theme throws(ThemeError) in try theme.render("gallery", RenderTree.make(context))
         }
     }
 }

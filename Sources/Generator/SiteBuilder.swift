@@ -48,7 +48,7 @@ public struct SiteBuilder: Sendable {
         let start = clock.now
         let output = outputDirectory(options)
         let inputs = try SiteInputs.load(workspace: workspace)
-        let old = options.force ? Manifest() : Manifest.load(from: output)
+        let old = Manifest.load(from: output)
         var manifest = Manifest()
         let writer = OutputWriter(root: output)
         var summary = BuildSummary()
@@ -129,7 +129,7 @@ public struct SiteBuilder: Sendable {
                     continue
                 }
                 let entry = Manifest.RequestEntry(hash: hash, token: model.token, files: files)
-                if let previous = old.requests[key], previous == entry,
+                if !options.force, let previous = old.requests[key], previous == entry,
                    FileManager.default.fileExists(atPath: output.appendingPathComponent(files[0]).path) {
                     manifest.requests[key] = entry
                     writer.countUnchanged(files.count)
@@ -177,7 +177,7 @@ public struct SiteBuilder: Sendable {
         var pending: [StaticPageJob] = []
         for job in pageJobs {
             manifest.pages[job.path] = job.hash
-            if old.pages[job.path] == job.hash, FileManager.default.fileExists(atPath: output.appendingPathComponent(job.path).path) {
+            if !options.force, old.pages[job.path] == job.hash, FileManager.default.fileExists(atPath: output.appendingPathComponent(job.path).path) {
                 writer.countUnchanged(1)
             } else {
                 pending.append(job)

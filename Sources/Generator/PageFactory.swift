@@ -93,7 +93,8 @@ struct PageFactory: Sendable {
     func totals(_ model: RequestModel, _ lang: Language) -> TotalsView {
         TotalsView(
             subtotal: MoneyFormat.format(model.totals.subtotal, lang),
-            taxes: model.totals.taxes.map {
+            // A tax of zero (only non-taxable lines, like rent) is noise on the page.
+            taxes: model.totals.taxes.filter { !$0.amount.isZero }.map {
                 TaxLineView(label: "\($0.rate.name(lang)) (\(NumberText.percent($0.rate.percent, lang)))",
                             amount: MoneyFormat.format($0.amount, lang))
             },

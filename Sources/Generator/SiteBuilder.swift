@@ -151,7 +151,6 @@ public struct SiteBuilder: Sendable {
             }
             for file in previous.files { writer.remove(file) }
         }
-
         let factories = themes.mapValues { PageFactory(theme: $0) }
         let workers = max(1, options.parallelism ?? ProcessInfo.processInfo.activeProcessorCount)
         let requestJobs = jobs
@@ -166,7 +165,6 @@ public struct SiteBuilder: Sendable {
             }
         }
         summary.rendered = Set(jobs.map(\.model.reference.key)).count
-
         // Staff pages and the gallery: hashed by their context; only changed ones are rendered.
         let staff = StaffPages(factory: factories[staffThemeName]!, language: inputs.businesses.main.defaultLanguage,
                                pageSize: options.staffPageSize)
@@ -189,7 +187,6 @@ public struct SiteBuilder: Sendable {
             let job = staffJobs[index]
             do throws(ThemeError) { writer.write(try job.render(staffTheme), to: job.path) } catch { writer.fail(.theme(error)) }
         }
-
         try writer.finish(into: &summary)
         try manifest.save(to: output)
         summary.requests = manifest.requests.keys.filter { !$0.contains("@") }.count

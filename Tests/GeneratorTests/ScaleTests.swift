@@ -27,7 +27,7 @@ struct ScaleTests {
                 _ = try tx.createRequest(reference: reference, amount: total, customerName: "Customer \(reference)", customerPhone: phone, at: at)
             }
         }
-        let first = try ws.build(BuildOptions())
+        let first = try ws.build(BuildOptions(parallelism: ProcessInfo.processInfo.environment["PAYPAGE_WORKERS"].flatMap(Int.init)))
         print("scale \(count): first \(first)")
         let second = try ws.build(BuildOptions())
         print("scale \(count): unchanged \(second)")

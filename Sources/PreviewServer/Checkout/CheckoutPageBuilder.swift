@@ -33,6 +33,12 @@ struct CheckoutPageBuilder {
         let due = details.state.amountDue
         let business = details.business
         let affirm = business.affirm.isEligible(due)
+        var step = step
+        // Affirm asked for by URL (or a stale tab) when it is not offered: show the card form,
+        // never plans the customer could not pay with.
+        if case let .form(method, errors, alert, notice, name, exp) = step, method == "affirm", !affirm {
+            step = .form(method: "card", errors: errors, alert: alert, notice: notice, name: name, exp: exp)
+        }
         var methodKeys = ["card", "apple_pay", "google_pay"]
         if affirm { methodKeys.append("affirm") }
         let current: String? = if case .form(let method, _, _, _, _, _) = step { method } else { nil }

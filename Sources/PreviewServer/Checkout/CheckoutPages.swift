@@ -38,7 +38,7 @@ struct CheckoutPages: Sendable {
                 return (400, builder.page(.form(method: method, errors: [], alert: error.description, notice: nil, name: keep.name, exp: keep.exp)))
             }
             let service = try desk.services()
-            let result = try await desk.pay(service, details, source: source, idempotencyKey: form["attempt"])
+            let result = try await desk.pay(service, details, source: source, idempotencyKey: form["attempt"].flatMap(CheckoutAPI.validKey))
             return render(result, method: method, keep: keep, details: details, builder: builder)
         }
     }
@@ -48,7 +48,7 @@ struct CheckoutPages: Sendable {
         return try await page(request, context, form: form) { (details, builder) async throws(OperationError) -> (Int, Any) in
             let service = try desk.services()
             guard let result = try await desk.answer(service, details, challengeID: form["id"] ?? "", approve: form["approve"] == "true",
-                                                     idempotencyKey: form["attempt"]) else {
+                                                     idempotencyKey: form["attempt"].flatMap(CheckoutAPI.validKey)) else {
                 return (410, builder.page(.form(method: "card", errors: [], alert: builder.t("co_challenge_expired"), notice: nil, name: "", exp: "")))
             }
             return render(result, method: "card", keep: ("", ""), details: details, builder: builder)

@@ -142,6 +142,29 @@ import Testing
         #expect(try workspace.paidCount("API-7") == 1)
     }
 
+    @Test func failedChallengeIsAnsweredOnce() async throws {
+        let workspace = try CheckoutWorkspace([("API-13", "125.00")])
+        let token = try workspace.token("API-13")
+        try await workspace.withClient { client in
+            var fields = Self.card
+            fields["number"] = "4000002760003184"
+            let pending = try await Self.pay(client, token, key: "key-api-13-0001", fields)
+            let id = try #require(Web.object(pending)["challenge"] as? String)
+            func answer(_ approve: Bool, key: String) async throws -> TestResponse {
+                try await client.execute(uri: "/api/requests/\(token)/challenges/\(id)", method: .post,
+                                         headers: Web.json(key), body: ByteBuffer(string: "{\"approve\": \(approve)}"))
+            }
+            let failed = try await answer(false, key: "key-api-13-0002")
+            #expect(failed.status.code == 402)
+            #expect(Web.object(failed)["code"] as? String == "authentication_failed")
+            let again = try await answer(true, key: "key-api-13-0003")
+            #expect(again.status == .notFound)
+            let replay = try await answer(false, key: "key-api-13-0002")
+            #expect(replay.body == failed.body)
+        }
+        try CheckoutPaymentTests.expectNothingRecorded(workspace, "API-13")
+    }
+
     @Test func unknownTokensAllAnswerTheSame() async throws {
         let workspace = try CheckoutWorkspace([("API-8", "125.00")])
         let rotated = try workspace.token("API-8")

@@ -306,4 +306,69 @@ import Testing
         #expect(try workspace.paidCount("CO-201") == 1)
         #expect(try workspace.paidCount("CO-202") == 1)
     }
+
+    /// A failed authentication cannot be answered again into a payment: not by the other
+    /// button of the same page, nor by another attempt.
+    @Test func failedChallengeCannotBeApprovedLater() async throws {
+        let workspace = try CheckoutWorkspace([(Self.reference, "125.00")])
+        let token = try workspace.token(Self.reference)
+        try await workspace.withClient { client in
+            let page = Web.text(try await Self.post(client, token, Self.card("4000002760003184", language: "en")))
+            let id = try #require(Web.hidden(page, "id"))
+            let attempt = try #require(Web.hidden(page, "attempt"))
+            func answer(_ approve: Bool, attempt: String) async throws -> TestResponse {
+                try await client.execute(uri: "/checkout/\(token)/challenge", method: .post, headers: Web.form,
+                                         body: Web.encode([("id", id), ("attempt", attempt), ("lang", "en"), ("approve", approve ? "true" : "false")]))
+            }
+            let failed = try await answer(false, attempt: attempt)
+            #expect(failed.status.code == 402)
+            let replay = try await answer(false, attempt: attempt)
+            #expect(replay.status.code == 402)
+            let otherButton = try await answer(true, attempt: attempt)
+            #expect(otherButton.status == .conflict)
+            #expect(Web.text(otherButton).contains(Web.escaped(Web.t("en", "co_challenge_expired"))))
+            #expect(Web.text(otherButton).contains("Test mode"))
+            let otherAttempt = try await answer(true, attempt: "attempt-another-0001")
+            #expect(otherAttempt.status == .gone)
+            #expect(Web.text(otherAttempt).contains(Web.escaped(Web.t("en", "co_challenge_expired"))))
+        }
+        try Self.expectNothingRecorded(workspace)
+    }
+
+    /// A stale form posted again with another card reuses its attempt key: a clear message in
+    /// the checkout page (not the ledger's path), and nothing charged.
+    @Test func attemptKeyReusedWithAnotherCard() async throws {
+        let workspace = try CheckoutWorkspace([(Self.reference, "125.00")])
+        let token = try workspace.token(Self.reference)
+        try await workspace.withClient { client in
+            let declined = try await Self.post(client, token, Self.card("4000000000000002", language: "fr", attempt: "attempt-stale-0001"))
+            #expect(declined.status.code == 402)
+            let reused = try await Self.post(client, token, Self.card("4242424242424242", language: "fr", attempt: "attempt-stale-0001"))
+            #expect(reused.status == .conflict)
+            let html = Web.text(reused)
+            #expect(html.contains("Mode test"))
+            #expect(html.contains("role=\"alert\""))
+            #expect(html.contains("autocomplete=\"cc-number\""))
+            #expect(!html.contains(".paypage"))
+            #expect(!html.contains("sqlite"))
+        }
+        try Self.expectNothingRecorded(workspace)
+    }
+
+    @Test func headAnswersLikeGet() async throws {
+        let workspace = try CheckoutWorkspace([(Self.reference, "125.00")])
+        let token = try workspace.token(Self.reference)
+        try await workspace.withClient { client in
+            for uri in ["/checkout/\(token)/?lang=en", "/checkout/\(token)/done", "/api/requests/\(token)"] {
+                let get = try await client.execute(uri: uri, method: .get)
+                let head = try await client.execute(uri: uri, method: .head)
+                #expect(head.status == .ok, "\(uri)")
+                #expect(head.body.readableBytes == 0, "\(uri)")
+                #expect(head.headers[.contentType] == get.headers[.contentType], "\(uri)")
+                RouterTests.expectSecurityHeaders(head)
+            }
+            let unknown = try await client.execute(uri: "/checkout/ZZZZZZZZZZZZZZZZZZZZZZ/", method: .head)
+            #expect(unknown.status == .notFound)
+        }
+    }
 }

@@ -13,6 +13,7 @@ struct CheckoutAPI: Sendable {
 
     func add(to router: Router<PreviewRequestContext>) {
         router.get("/api/requests/:token") { _, context in try await self.info(context) }
+        router.head("/api/requests/:token") { _, context in try await self.info(context) }
         router.post("/api/requests/:token/payments") { request, context in try await self.pay(request, context) }
         router.post("/api/requests/:token/challenges/:id") { request, context in try await self.answer(request, context) }
     }

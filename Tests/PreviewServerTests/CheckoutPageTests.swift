@@ -119,9 +119,18 @@ import Testing
             let french = try await client.execute(uri: "/checkout/\(token)/", method: .get, headers: [.acceptLanguage: "fr-CA,fr;q=0.9"])
             #expect(french.headers[.contentLanguage] == "fr")
             #expect(Web.text(french).contains("Payer par carte"))
+            #expect(french.headers[.vary] == "Accept-Language, Cookie")
+            #expect(french.headers[.setCookie] == nil)
             let english = try await client.execute(uri: "/checkout/\(token)/", method: .get)
             #expect(english.headers[.contentLanguage] == "en")
             #expect(Web.text(english).contains("Pay by card"))
+            // ?lang wins and is remembered; the cookie then wins over Accept-Language.
+            let chosen = try await client.execute(uri: "/checkout/\(token)/?lang=fr", method: .get, headers: [.acceptLanguage: "en"])
+            #expect(chosen.headers[.contentLanguage] == "fr")
+            #expect(chosen.headers[.setCookie] == "paypage_lang=fr; Path=/; SameSite=Lax; HttpOnly")
+            let remembered = try await client.execute(uri: "/checkout/\(token)/", method: .get,
+                                                      headers: [.acceptLanguage: "en", .cookie: "paypage_lang=fr"])
+            #expect(remembered.headers[.contentLanguage] == "fr")
         }
     }
 

@@ -116,6 +116,10 @@ struct CheckoutPages: Sendable {
                 query: form?["lang"].map { "lang=\($0)" } ?? request.uri.query, cookieHeaders: request.headers[values: .cookie],
                 acceptLanguage: request.headers[.acceptLanguage], default: customer == .fr ? .fr : .en)
             let language: Language = negotiated.language == .fr ? .fr : .en
+            // Like the static pages: the answer depends on these, and a chosen `?lang` is remembered.
+            var headers = HTTPFields()
+            headers[.vary] = "Accept-Language, Cookie"
+            if negotiated.fromQuery { headers[.setCookie] = LanguageNegotiation.setCookieValue(negotiated.language) }
             let theme: Theme
             do { theme = try ThemeLoader(themesDirectory: themes).load(details.business.theme) } catch {
                 return Self.html(500, "<p>\(Self.escape(error.description))</p>")
@@ -123,12 +127,11 @@ struct CheckoutPages: Sendable {
             let builder = CheckoutPageBuilder(details: details, theme: theme, language: language)
             let (status, result) = try await body(details, builder)
             if let location = result as? String {
-                var headers = HTTPFields()
                 headers[.location] = location
                 return Response(status: .seeOther, headers: headers)
             }
             guard let model = result as? CheckoutPageModel else { return ErrorPage.response(.internalServerError) }
-            do { return Self.html(status, try theme.render("checkout", model), language: language) } catch {
+            do { return Self.html(status, try theme.render("checkout", model), language: language, headers: headers) } catch {
                 return Self.html(500, "<p>\(Self.escape(error.description))</p>")
             }
         } catch {
@@ -169,8 +172,8 @@ struct CheckoutPages: Sendable {
         request.uri.queryParameters.get(name)
     }
 
-    static func html(_ status: Int, _ body: String, language: Language? = nil) -> Response {
-        var headers = HTTPFields()
+    static func html(_ status: Int, _ body: String, language: Language? = nil, headers extra: HTTPFields = [:]) -> Response {
+        var headers = extra
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
         if let language { headers[.contentLanguage] = language.rawValue }

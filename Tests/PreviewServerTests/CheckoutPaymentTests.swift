@@ -371,4 +371,18 @@ import Testing
             #expect(unknown.status == .notFound)
         }
     }
+
+    /// Paid at the counter meanwhile: the done page names the method in the page's language.
+    @Test func donePageAfterAnOfflinePayment() async throws {
+        let workspace = try CheckoutWorkspace([(Self.reference, "125.00")])
+        _ = try workspace.service.markPaid(Self.reference, method: .etransfer)
+        let token = try workspace.token(Self.reference)
+        try await workspace.withClient { client in
+            let french = Web.text(try await client.execute(uri: "/checkout/\(token)/done?lang=fr", method: .get))
+            #expect(french.contains("Virement Interac"))
+            #expect(!french.contains("etransfer"))
+            let english = Web.text(try await client.execute(uri: "/checkout/\(token)/done?lang=en", method: .get))
+            #expect(!english.contains("etransfer"))
+        }
+    }
 }

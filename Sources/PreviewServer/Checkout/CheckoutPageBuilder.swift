@@ -153,7 +153,10 @@ enum PaymentText {
             let wallet = t("co_method_\(method.kind.rawValue)", [:])
             return card.map { "\(wallet) (\($0))" } ?? wallet
         case .affirm: return "Affirm"
-        case .cash, .cheque, .etransfer: return method.kind.rawValue
+        case .cash, .cheque, .etransfer:
+            let key = "method_\(method.kind.rawValue)"
+            let text = t(key, [:])
+            return text == key ? method.kind.rawValue : text
         }
     }
 }

@@ -112,6 +112,20 @@ import Testing
         }
     }
 
+    /// Affirm is offered from its minimum (50.00) up to its maximum (30 000.00), both included.
+    @Test(arguments: [("49.99", false), ("50.00", true), ("30000.00", true), ("30000.01", false)])
+    func affirmRange(amount: String, offered: Bool) async throws {
+        let workspace = try CheckoutWorkspace([("CO-107", amount)])
+        let token = try workspace.token("CO-107")
+        try await workspace.withClient { client in
+            let html = Web.text(try await client.execute(uri: "/checkout/\(token)/?method=affirm&lang=en", method: .get))
+            #expect(html.contains("method=affirm&amp;lang=en\" aria-current") == offered)
+            #expect(html.contains("name=\"months\"") == offered)
+            let info = Web.object(try await client.execute(uri: "/api/requests/\(token)", method: .get))
+            #expect((info["methods"] as? [String])?.contains("affirm") == offered)
+        }
+    }
+
     @Test func languageFollowsAcceptLanguageThenCustomer() async throws {
         let workspace = try CheckoutWorkspace([("CO-104", "125.00")], language: "en")
         let token = try workspace.token("CO-104")

@@ -102,7 +102,9 @@ struct CheckoutPages: Sendable {
         switch details.state.status {
         case .open: nil
         case .voided: builder.t("banner_voided_title")
-        default: builder.t("banner_paid_title")
+        case .paid: builder.t("banner_paid_title")
+        case .partiallyRefunded: builder.t("banner_partial_title")
+        case .refunded: builder.t("banner_refunded_title")
         }
     }
 

@@ -1,6 +1,7 @@
 import Billing
 import Foundation
 import Generator
+import Messaging
 import Operations
 import PreviewServer
 import Store
@@ -20,6 +21,26 @@ struct HostileDataTests {
         let payloads = try Self.payloads()
         #expect(payloads.count >= 150)
         #expect(Set(payloads).count == payloads.count)
+    }
+
+    @Test("brackets in a customer's name or meta do not block their texts nor their payment's confirmation")
+    func bracketsInDataAreNotUnfilledText() throws {
+        let workspace = try HardeningWorkspace("brackets", invoices: false)
+        let service = try RequestService.open(WorkspacePaths(root: workspace.root))
+        let created = try service.create(NewRequest(reference: "BR-1", customerName: "Roy [Johnny] Tremblay", phone: "514-555-0100",
+                                                    amount: "40.00", send: true))
+        #expect(created.outcome != nil)
+        let paid = try service.markPaid("BR-1", method: .cash)  // the automatic confirmation is composed in the same transaction
+        #expect(paid.confirmationQueued)
+        #expect(try service.overview("BR-1").status == .paid)
+        // A saved reply whose own text still has [brackets] is refused as before.
+        #expect(throws: OperationError.self) {
+            let replies = SavedReplies(replies: [SavedReply(name: "todo", en: "Hi { customer.name }, see you [insert date]",
+                                                           fr: "Bonjour { customer.name }, à [insérer la date]")])
+            _ = try RequestMessages(business: service.businesses.main, replies: replies)
+                .compose(.paymentRequest, reply: "todo", invoice: try service.context("BR-1").invoice,
+                         amount: paid.amount, link: "http://127.0.0.1:8080/p/x/")
+        }
     }
 
     @Test("every payload in every record and business field renders inert on every page")

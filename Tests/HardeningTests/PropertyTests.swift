@@ -102,10 +102,10 @@ struct PropertyTests {
                 }
             }
             let file = "Records/invoices/fuzz-\(index).json"
-            do {
+            do throws(RecordError) {
                 let record = try RecordDecoder().decode(InvoiceRecord.self, from: Data(bytes), file: file)
                 let business = businesses.settings(for: record.business) ?? businesses.main
-                do {
+                do throws(RecordErrors) {
                     let invoice = try InvoiceValidator(business: business).validate(record, file: file, expectedReference: nil)
                     _ = try? invoice.totals(taxes: business.taxes, currency: business.currency)
                 } catch {

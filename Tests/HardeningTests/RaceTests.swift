@@ -38,22 +38,24 @@ struct RaceTests {
 
     @Test("100 concurrent submissions with one idempotency key: one payment, 100 identical answers")
     func idempotentCheckoutFromThreads() throws {
-        let (_, services) = try Self.workspace(1)
-        let results = Locked<[String]>([])
+        let (workspace, services) = try Self.workspace(1)
+        defer { withExtendedLifetime(workspace) {} }
+        let results = Locked<[CheckoutResult]>([])
+        let errors = Locked<[String]>([])
         let done = runOnThreads(100) { index in
             let service = CheckoutService.simulated(services[index % services.count])
             do {
                 let result = try service.charge("R-000", source: Self.card("4242424242424242"), idempotencyKey: "attempt-0001-abcdef")
-                let data = try JSONEncoder().encode(result)
-                results.mutate { $0.append(String(decoding: data, as: UTF8.self)) }
+                results.mutate { $0.append(result) }
             } catch {
-                results.mutate { $0.append("error: \(error)") }
+                errors.mutate { $0.append("\(error)") }
             }
         }
         #expect(done)
+        #expect(errors.value.isEmpty, "\(errors.value.prefix(3))")
         #expect(results.value.count == 100)
-        #expect(Set(results.value).count == 1, "different answers: \(Set(results.value).prefix(3))")
-        #expect(results.value.first?.contains("paid") == true, "\(results.value.first ?? "")")
+        #expect(Set(results.value).count == 1, "\(Set(results.value).count) different answers")
+        #expect(results.value.first?.payment != nil)
         let paid = try Self.events(services[0], "R-000").filter { $0.kind == "paid" }
         #expect(paid.count == 1)
 
@@ -68,7 +70,8 @@ struct RaceTests {
 
     @Test("same idempotency key with another amount or method through RequestService.pay is refused")
     func idempotencyConflictOnAmount() throws {
-        let (_, services) = try Self.workspace(2)
+        let (workspace, services) = try Self.workspace(2)
+        defer { withExtendedLifetime(workspace) {} }
         let service = services[0]
         let method = PaymentMethod(kind: .cash)
         let amount = try Money.parse("125.00", currency: .cad)
@@ -93,7 +96,8 @@ struct RaceTests {
 
     @Test("50 concurrent partial refunds summing past the payment: total refunded never exceeds it")
     func concurrentRefunds() throws {
-        let (_, services) = try Self.workspace(1, amount: "100.00")
+        let (workspace, services) = try Self.workspace(1, amount: "100.00")
+        defer { withExtendedLifetime(workspace) {} }
         _ = try services[0].markPaid("R-000", method: .cash)
         let successes = Locked<[Int64]>([])
         let done = runOnThreads(50) { index in
@@ -116,7 +120,8 @@ struct RaceTests {
     @Test("a payment racing a void: exactly one wins, every time")
     func paymentRacingVoid() throws {
         let rounds = Hardening.isLong ? 200 : 30
-        let (_, services) = try Self.workspace(rounds)
+        let (workspace, services) = try Self.workspace(rounds)
+        defer { withExtendedLifetime(workspace) {} }
         for round in 0..<rounds {
             let reference = String(format: "R-%03d", round)
             let paid = Locked(false), voided = Locked(false)
@@ -139,6 +144,7 @@ struct RaceTests {
     @Test("100 concurrent JSON API submissions with one Idempotency-Key: one payment, identical bodies")
     func idempotentCheckoutOverHTTP() async throws {
         let (workspace, services) = try Self.workspace(1)
+        defer { withExtendedLifetime(workspace) {} }
         let paths = WorkspacePaths(root: workspace.root)
         let site = try PreviewSite(paths: paths, options: BuildOptions())
         _ = try site.publisher.publish(wait: 30)

@@ -80,6 +80,9 @@ struct CardDataTests {
         // Search while the server still runs (the WAL is live), then again after it stopped.
         let needles = Self.needles(used)
         var hits = Self.search(workspace, needles: needles)
+        // Positive control: the same search does find what is meant to be kept (last 4 in the ledger and on pages).
+        let control = Self.search(workspace, needles: [Needle(label: "last 4", text: "\"last4\":\"4242\""), Needle(label: "last 4", text: "4444")])
+        #expect(control.contains { $0.hasPrefix(".paypage/") } && control.contains { $0.hasPrefix("Output/") }, "the search does not read the files: \(control.prefix(3))")
         let result = try serve.stop()
         try ledger.close()
         hits += Self.search(workspace, needles: needles)

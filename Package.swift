@@ -52,5 +52,6 @@ let package = Package(
             "PreviewServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "PayPageCLITests", dependencies: ["PayPageCLI"]),
+        .testTarget(name: "HardeningTests", dependencies: ["Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "PreviewServer", "Theming", .product(name: "Hummingbird", package: "hummingbird")], resources: [.copy("Fixtures")]),
     ]
 )

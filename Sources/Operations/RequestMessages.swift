@@ -26,22 +26,44 @@ public struct RequestMessages: Sendable {
     /// `[brackets]` are errors: such a text must not reach a customer.
     public func compose(_ fixed: FixedMessage, reply: String?, invoice: Invoice, amount: Money, link: String) throws(OperationError) -> ComposedMessage {
         let language = MessageLanguage(language(for: invoice))
-        let composer = MessageComposer(companyName: business.companyName, includesOptOut: business.optOutWording)
         let context = context(invoice, amount: amount, link: link)
-        let message: ComposedMessage
+        let message = try compose(fixed, reply: reply, language: language, context: context, companyName: business.companyName)
+        // Brackets count only in the text staff wrote, not in the values filled in: a customer named
+        // "Roy [Johnny]" (or a company, or a meta value with brackets) must not block every text to
+        // them, nor the payment whose automatic confirmation is composed in the same transaction.
+        let written = try compose(fixed, reply: reply, language: language, context: Self.withoutBrackets(context),
+                                  companyName: Self.withoutBrackets(business.companyName))
+        guard written.unfilledBrackets.isEmpty else {
+            throw .message("text not filled in: \(written.unfilledBrackets.joined(separator: ", "))")
+        }
+        return message
+    }
+
+    private func compose(_ fixed: FixedMessage, reply: String?, language: MessageLanguage, context: PlaceholderContext,
+                         companyName: String) throws(OperationError) -> ComposedMessage {
+        let composer = MessageComposer(companyName: companyName, includesOptOut: business.optOutWording)
         do {
             if let reply {
-                message = try composer.compose(reply: replies.reply(named: reply), language: language, context: context)
-            } else {
-                message = try composer.compose(fixed, language: language, context: context)
+                return try composer.compose(reply: replies.reply(named: reply), language: language, context: context)
             }
+            return try composer.compose(fixed, language: language, context: context)
         } catch {
             throw .message(error.description)
         }
-        guard message.unfilledBrackets.isEmpty else {
-            throw .message("text not filled in: \(message.unfilledBrackets.joined(separator: ", "))")
-        }
-        return message
+    }
+
+    static func withoutBrackets(_ text: String) -> String { text.filter { $0 != "[" && $0 != "]" } }
+
+    static func withoutBrackets(_ context: PlaceholderContext) -> PlaceholderContext {
+        var clean = context
+        clean.customerName = withoutBrackets(context.customerName)
+        clean.customerMeta = context.customerMeta.mapValues(withoutBrackets)
+        clean.companyName = withoutBrackets(context.companyName)
+        clean.appointmentMeta = context.appointmentMeta.mapValues(withoutBrackets)
+        clean.reference = withoutBrackets(context.reference)
+        clean.formattedAmount = withoutBrackets(context.formattedAmount)
+        clean.link = withoutBrackets(context.link)
+        return clean
     }
 }
 

@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+import PreviewServer
+
+/// A real `PreviewServer` listening on 127.0.0.1 (port 0: the kernel picks a free one), run in
+/// this process and stopped by cancelling its task.
+final class RunningPreview: @unchecked Sendable {
+    let port: Int
+    private let task: Task<Void, Error>
+
+    private init(port: Int, task: Task<Void, Error>) {
+        self.port = port
+        self.task = task
+    }
+
+    static func start(_ server: PreviewServer) async throws -> RunningPreview {
+        let ports = AsyncStream<Int>.makeStream()
+        let app = server.makeApplication { running in ports.continuation.yield(running.port) }
+        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let timeout = Task {
+            try await Task.sleep(for: .seconds(30))
+            ports.continuation.finish()
+        }
+        defer { timeout.cancel() }
+        for await port in ports.stream { return RunningPreview(port: port, task: task) }
+        task.cancel()
+        throw HardeningError.timeout("preview server start")
+    }
+
+    func stop() async {
+        task.cancel()
+        _ = try? await task.value
+    }
+}

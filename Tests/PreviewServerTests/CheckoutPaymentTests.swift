@@ -68,9 +68,10 @@ import Testing
         try await workspace.withClient { client in
             let response = try await Self.post(client, token, Self.card("4242 4242 4242 4242", language: language))
             try await Self.expectApproved(client, response, token: token, language: language, workspace: workspace, method: "Visa •••• 4242")
-            // Paid now: the checkout page says so and offers nothing more.
+            // Paid now: the checkout page shows the confirmation with the receipt, and no form.
             let again = Web.text(try await client.execute(uri: "/checkout/\(token)/?lang=\(language)", method: .get))
-            #expect(again.contains(Web.escaped(Web.t(language, "banner_paid_title"))))
+            #expect(again.contains(Web.escaped(Web.t(language, "co_done_title"))))
+            #expect(again.contains("/p/\(token)/receipt/\(language)/"))
             #expect(!again.contains("<form"))
         }
         // The automatic confirmation went out (enabled in the demo business).

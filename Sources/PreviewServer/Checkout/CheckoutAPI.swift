@@ -54,7 +54,7 @@ struct CheckoutAPI: Sendable {
     private func withRequest(_ context: PreviewRequestContext,
                              _ body: (RequestService, RequestDetails) async throws(OperationError) -> Response) async throws -> Response {
         do {
-            guard let (service, request) = try desk.open(context.parameters.get("token") ?? "") else {
+            guard let (service, request) = try await desk.open(context.parameters.get("token") ?? "") else {
                 return Self.problem(404, "not found")
             }
             return try await body(service, request)

@@ -21,24 +21,32 @@ public struct CheckoutDesk: Sendable {
     }
 
     /// The request behind a token, or nil: an unknown, malformed or rotated token all look alike.
-    func open(_ tokenText: String) throws(OperationError) -> (RequestService, RequestDetails)? {
+    func open(_ tokenText: String) async throws(OperationError) -> (RequestService, RequestDetails)? {
         guard let token = RequestToken(tokenText) else { return nil }
-        let service = try services()
-        guard let row = try service.storeCall({ () throws(StoreError) in try service.ledger.request(token: token) }) else { return nil }
-        return (service, try service.details(row))
+        let services = self.services
+        return try await Offload.run { () throws(OperationError) -> (RequestService, RequestDetails)? in
+            let service = try services()
+            guard let row = try service.storeCall({ () throws(StoreError) in try service.ledger.request(token: token) }) else { return nil }
+            return (service, try service.details(row))
+        }
     }
 
     func pay(_ service: RequestService, _ context: RequestDetails, source: PaymentSource,
              idempotencyKey: String?) async throws(OperationError) -> CheckoutResult {
-        let result = try CheckoutService.simulated(service).charge(context.reference.value, source: source, idempotencyKey: idempotencyKey)
+        let reference = context.reference.value
+        let result = try await Offload.run { () throws(OperationError) in
+            try CheckoutService.simulated(service).charge(reference, source: source, idempotencyKey: idempotencyKey)
+        }
         return await settle(result, context: context)
     }
 
     func answer(_ service: RequestService, _ context: RequestDetails, challengeID: String, approve: Bool,
                 idempotencyKey: String?) async throws(OperationError) -> CheckoutResult? {
         guard let challenge = await challenges.claim(challengeID, token: context.row.token.value, key: idempotencyKey) else { return nil }
-        let result = try CheckoutService.simulated(service)
-            .completeChallenge(context.reference.value, challenge: challenge, approve: approve, idempotencyKey: idempotencyKey)
+        let reference = context.reference.value
+        let result = try await Offload.run { () throws(OperationError) in
+            try CheckoutService.simulated(service).completeChallenge(reference, challenge: challenge, approve: approve, idempotencyKey: idempotencyKey)
+        }
         return await settle(result, context: context)
     }
 

@@ -113,7 +113,7 @@ struct CheckoutPages: Sendable {
     private func page(_ request: Request, _ context: PreviewRequestContext, form: FormBody? = nil,
                       _ body: (RequestDetails, CheckoutPageBuilder) async throws(OperationError) -> (Int, Any)) async throws -> Response {
         do {
-            guard let (_, details) = try desk.open(context.parameters.get("token") ?? "") else { return ErrorPage.response(.notFound) }
+            guard let (_, details) = try await desk.open(context.parameters.get("token") ?? "") else { return ErrorPage.response(.notFound) }
             let customer = details.invoice.customer.language ?? details.business.defaultLanguage
             let negotiated = LanguageNegotiation.negotiate(
                 query: form?["lang"].map { "lang=\($0)" } ?? request.uri.query, cookieHeaders: request.headers[values: .cookie],

@@ -44,7 +44,7 @@ public struct PreviewSite: Sendable {
         let site = self
         let hubBox = HubBox()
         let desk = CheckoutDesk(services: { () throws(OperationError) in try site.service() }, afterChange: { reference in
-            _ = try? site.publisher.publish(only: [reference])
+            _ = try? await Offload.run { () throws(OperationError) in try site.publisher.publish(only: [reference]) }
             await hubBox.hub?.broadcast(.reload)
         })
         let server = PreviewServer(

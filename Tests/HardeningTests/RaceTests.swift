@@ -155,19 +155,21 @@ struct RaceTests {
         let port = server.port
         let bodies = Locked<[String]>([])
         let statuses = Locked<[Int]>([])
-        let done = runOnThreads(100) { _ in
+        let done = try await offPool { runOnThreads(100) { _ in
             let response = try? RawHTTP.post(port: port, "/api/requests/\(token)/payments",
                                              json: #"{"method":"card","number":"4242 4242 4242 4242","exp":"12/34","cvc":"123","name":"M T"}"#,
                                              headers: ["Idempotency-Key: http-race-000001"])
             statuses.mutate { $0.append(response?.status ?? -1) }
             bodies.mutate { $0.append(response?.text ?? "") }
-        }
+        } }
         #expect(done)
         #expect(Set(statuses.value) == [201], "statuses: \(Dictionary(grouping: statuses.value, by: { $0 }).mapValues(\.count))")
         #expect(Set(bodies.value).count == 1, "\(Set(bodies.value).prefix(3))")
         #expect(try Self.events(services[0], "R-000").filter { $0.kind == "paid" }.count == 1)
-        let conflict = try RawHTTP.post(port: port, "/api/requests/\(token)/payments",
-                                        json: #"{"method":"apple_pay","action":"approve"}"#, headers: ["Idempotency-Key: http-race-000001"])
+        let conflict = try await offPool {
+            try RawHTTP.post(port: port, "/api/requests/\(token)/payments",
+                             json: #"{"method":"apple_pay","action":"approve"}"#, headers: ["Idempotency-Key: http-race-000001"])
+        }
         #expect(conflict.status == 409, "\(conflict) \(conflict.text)")
     }
 

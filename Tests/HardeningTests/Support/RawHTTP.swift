@@ -25,8 +25,6 @@ final class RawSocket: @unchecked Sendable {
         setReceiveTimeout(receiveTimeout)
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-        var noSigpipe: Int32 = 1
-        _ = noSigpipe
     }
 
     deinit { close(fd) }

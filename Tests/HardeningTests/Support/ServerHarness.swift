@@ -32,3 +32,27 @@ final class RunningPreview: @unchecked Sendable {
         _ = try? await task.value
     }
 }
+
+/// Runs blocking client code (raw sockets, waits) on its own thread, so it never occupies one of
+/// the few threads of Swift's cooperative pool that an in-process server's handlers need. With
+/// two cores, two blocked test tasks would otherwise starve the server and every request would time out.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread {
+            do { continuation.resume(returning: try body()) } catch { continuation.resume(throwing: error) }
+        }
+        thread.stackSize = 4 << 20
+        thread.start()
+    }
+}
+
+/// Expectations gathered on another thread, reported to the current test afterwards.
+final class Checks: @unchecked Sendable {
+    private let failures = Locked<[String]>([])
+
+    func expect(_ condition: Bool, _ message: @autoclosure () -> String = "", file: String = #fileID, line: Int = #line) {
+        if !condition { failures.mutate { $0.append("\(file):\(line): \(message())") } }
+    }
+
+    var all: [String] { failures.value }
+}

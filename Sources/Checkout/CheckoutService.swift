@@ -81,7 +81,10 @@ public struct CheckoutService: Sendable {
                 }
             }
             guard let idempotencyKey else { return try run() }
-            let keyFingerprint = "\(reference.key)|\(fingerprint)"
+            // The request's total is part of what must match: the same key for another amount
+            // (the record changed while the customer was on the page) is refused, not replayed.
+            let total = try requests.context(reference, in: tx).totals.total
+            let keyFingerprint = "\(reference.key)|\(total.minorUnits)|\(fingerprint)"
             if let stored = try requests.storeCall({ () throws(StoreError) in
                 try tx.storedResponse(key: idempotencyKey, fingerprint: keyFingerprint, as: CheckoutResult.self)
             }) { return stored }

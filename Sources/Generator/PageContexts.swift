@@ -179,7 +179,7 @@ struct NavLink: Sendable, Encodable {
 }
 
 struct Pager: Sendable, Encodable {
-    var text: String
+    var text: String?
     var previous: String?
     var next: String?
 }
@@ -188,7 +188,7 @@ struct StaffListPage: Sendable, Encodable {
     var chrome: Chrome
     var t: [String: String]
     var heading: String
-    var total: String
+    var total: String?
     var nav: [NavLink]
     var statusNav: [NavLink]
     var rows: [StaffRow]

@@ -93,7 +93,8 @@ struct PageFactory: Sendable {
     func totals(_ model: RequestModel, _ lang: Language) -> TotalsView {
         TotalsView(
             subtotal: MoneyFormat.format(model.totals.subtotal, lang),
-            taxes: model.totals.taxes.map {
+            // A tax of zero (only non-taxable lines, like rent) is noise on the page.
+            taxes: model.totals.taxes.filter { !$0.amount.isZero }.map {
                 TaxLineView(label: "\($0.rate.name(lang)) (\(NumberText.percent($0.rate.percent, lang)))",
                             amount: MoneyFormat.format($0.amount, lang))
             },
@@ -104,13 +105,13 @@ struct PageFactory: Sendable {
 
     // MARK: Payment page
 
-    func paymentPage(_ model: RequestModel, language lang: Language, place: PagePlace) -> PaymentPage {
+    func paymentPage(_ model: RequestModel, language lang: Language, place: PagePlace, dates: DateFormats = DateFormats()) -> PaymentPage {
         let t = strings(lang)
         let b = model.business
         let state = model.state
         let status = state.status
         let money = { (m: Money) in MoneyFormat.format(m, lang) }
-        let date = { (d: Date) in DateText.long(d, lang, timeZone: b.timeZone) }
+        let date = { (d: Date) in dates.long(d, lang, timeZone: b.timeZone) }
         let receiptHref = "\(place.isNeutral ? "" : "../")receipt/\(lang.rawValue)/"
 
         var banner: BannerView?
@@ -148,8 +149,8 @@ struct PageFactory: Sendable {
         }
 
         var facts: [FactView] = []
-        if status == .open, let due = model.invoice.due { facts.append(FactView(label: t["due_date"], value: DateText.long(due, lang))) }
-        if let issued = model.invoice.issued { facts.append(FactView(label: t["issued_date"], value: DateText.long(issued, lang))) }
+        if status == .open, let due = model.invoice.due { facts.append(FactView(label: t["due_date"], value: dates.long(due, lang))) }
+        if let issued = model.invoice.issued { facts.append(FactView(label: t["issued_date"], value: dates.long(issued, lang))) }
         facts.append(FactView(label: t["billed_to"], value: model.invoice.customer.name))
 
         var methods: [MethodView] = []
@@ -183,7 +184,7 @@ struct PageFactory: Sendable {
     // MARK: Receipt
 
     /// `language` is the page's language; a Quebec business's English receipt is bilingual.
-    func receiptPage(_ model: RequestModel, language requested: Language, place: PagePlace) -> ReceiptPage? {
+    func receiptPage(_ model: RequestModel, language requested: Language, place: PagePlace, dates: DateFormats = DateFormats()) -> ReceiptPage? {
         guard let payment = model.state.payment, let paidAt = model.state.paidAt else { return nil }
         let b = model.business
         let bilingual = b.receiptLanguages(for: requested).count > 1
@@ -193,7 +194,7 @@ struct PageFactory: Sendable {
         let state = model.state
         let method = MethodText.describe(payment.method, t)
         let receiptNumber = String(format: "%06d", payment.receiptNumber)
-        let paymentDate = DateText.long(paidAt, lang, timeZone: b.timeZone)
+        let paymentDate = dates.long(paidAt, lang, timeZone: b.timeZone)
 
         var affirm: AffirmView?
         if let plan = payment.method.affirmPlan {
@@ -202,7 +203,7 @@ struct PageFactory: Sendable {
                 monthly: money(plan.monthlyPayment), apr: NumberText.apr(plan.aprBasisPoints, lang), months: String(plan.months))
         }
         let refunds = state.refunds.map { dated in
-            RefundView(date: DateText.long(dated.at, lang, timeZone: b.timeZone),
+            RefundView(date: dates.long(dated.at, lang, timeZone: b.timeZone),
                        label: t("refund_number", ["number": String(format: "%06d", dated.refund.number)]),
                        reason: dated.refund.reason.flatMap { $0.isEmpty ? nil : $0 },
                        amount: "−" + money(dated.refund.amount))
@@ -235,18 +236,19 @@ struct PageFactory: Sendable {
     func render(_ model: RequestModel, each: (String, String) -> Void) throws(ThemeError) {
         let folder = "p/\(model.token)"
         let preferred = model.preferredLanguage
-        let neutral = paymentPage(model, language: preferred, place: .paymentNeutral)
-        each("\(folder)/index.html", try theme.render("payment", neutral))
+        let dates = DateFormats()
+        let neutral = paymentPage(model, language: preferred, place: .paymentNeutral, dates: dates)
+        each("\(folder)/index.html", try theme.render("payment", RenderTree.make(neutral)))
         for lang in Language.allCases {
-            each("\(folder)/\(lang.rawValue)/index.html", try theme.render("payment", paymentPage(model, language: lang, place: .paymentLanguage)))
+            each("\(folder)/\(lang.rawValue)/index.html", try theme.render("payment", RenderTree.make(paymentPage(model, language: lang, place: .paymentLanguage, dates: dates))))
         }
         guard model.hasReceipt else { return }
-        if let page = receiptPage(model, language: preferred, place: .receiptNeutral) {
-            each("\(folder)/receipt/index.html", try theme.render("receipt", page))
+        if let page = receiptPage(model, language: preferred, place: .receiptNeutral, dates: dates) {
+            each("\(folder)/receipt/index.html", try theme.render("receipt", RenderTree.make(page)))
         }
         for lang in Language.allCases {
-            if let page = receiptPage(model, language: lang, place: .receiptLanguage) {
-                each("\(folder)/receipt/\(lang.rawValue)/index.html", try theme.render("receipt", page))
+            if let page = receiptPage(model, language: lang, place: .receiptLanguage, dates: dates) {
+                each("\(folder)/receipt/\(lang.rawValue)/index.html", try theme.render("receipt", RenderTree.make(page)))
             }
         }
     }

@@ -48,7 +48,7 @@ public struct SiteBuilder: Sendable {
         let start = clock.now
         let output = outputDirectory(options)
         let inputs = try SiteInputs.load(workspace: workspace)
-        let old = options.force ? Manifest() : Manifest.load(from: output)
+        let old = Manifest.load(from: output)
         var manifest = Manifest()
         let writer = OutputWriter(root: output)
         var summary = BuildSummary()
@@ -129,7 +129,7 @@ public struct SiteBuilder: Sendable {
                     continue
                 }
                 let entry = Manifest.RequestEntry(hash: hash, token: model.token, files: files)
-                if let previous = old.requests[key], previous == entry,
+                if !options.force, let previous = old.requests[key], previous == entry,
                    FileManager.default.fileExists(atPath: output.appendingPathComponent(files[0]).path) {
                     manifest.requests[key] = entry
                     writer.countUnchanged(files.count)
@@ -151,7 +151,6 @@ public struct SiteBuilder: Sendable {
             }
             for file in previous.files { writer.remove(file) }
         }
-
         let factories = themes.mapValues { PageFactory(theme: $0) }
         let workers = max(1, options.parallelism ?? ProcessInfo.processInfo.activeProcessorCount)
         let requestJobs = jobs
@@ -166,7 +165,6 @@ public struct SiteBuilder: Sendable {
             }
         }
         summary.rendered = Set(jobs.map(\.model.reference.key)).count
-
         // Staff pages and the gallery: hashed by their context; only changed ones are rendered.
         let staff = StaffPages(factory: factories[staffThemeName]!, language: inputs.businesses.main.defaultLanguage,
                                pageSize: options.staffPageSize)
@@ -177,7 +175,7 @@ public struct SiteBuilder: Sendable {
         var pending: [StaticPageJob] = []
         for job in pageJobs {
             manifest.pages[job.path] = job.hash
-            if old.pages[job.path] == job.hash, FileManager.default.fileExists(atPath: output.appendingPathComponent(job.path).path) {
+            if !options.force, old.pages[job.path] == job.hash, FileManager.default.fileExists(atPath: output.appendingPathComponent(job.path).path) {
                 writer.countUnchanged(1)
             } else {
                 pending.append(job)
@@ -189,7 +187,6 @@ public struct SiteBuilder: Sendable {
             let job = staffJobs[index]
             do throws(ThemeError) { writer.write(try job.render(staffTheme), to: job.path) } catch { writer.fail(.theme(error)) }
         }
-
         try writer.finish(into: &summary)
         try manifest.save(to: output)
         summary.requests = manifest.requests.keys.filter { !$0.contains("@") }.count

@@ -14,12 +14,14 @@ struct StaticPageJob: Sendable {
 
 /// The staff pages (`Output/staff/`) and the gallery (`Output/gallery/`): served only on
 /// loopback by the preview server at `/staff/` and `/gallery/`, so links are root-relative.
-struct StaffPages: Sendable {
+struct StaffPages {
     let factory: PageFactory
     let language: Language
     let pageSize: Int
 
     private var t: Strings { factory.strings(language) }
+    /// Staff pages are built on one thread.
+    private let dates = DateFormats()
 
     func chrome(_ title: String, bodyClass: String) -> Chrome {
         factory.chrome(lang: language.rawValue, title: title, toRoot: "/", scripts: [], bodyClass: "page-staff \(bodyClass)")
@@ -36,7 +38,7 @@ struct StaffPages: Sendable {
             customerHref: "/staff/customers/\(Self.customerSlug(model.invoice.customer.phone))/",
             statusKey: state.status.rawValue, statusLabel: t["status_\(state.status.rawValue)"],
             amount: MoneyFormat.format(state.amount, language), amountDue: MoneyFormat.format(state.amountDue, language),
-            created: DateText.long(model.createdAt, language, timeZone: model.business.timeZone),
+            created: dates.long(model.createdAt, language, timeZone: model.business.timeZone),
             pageHref: "/p/\(model.token)/\(lang)/", receiptHref: model.hasReceipt ? "/p/\(model.token)/receipt/\(lang)/" : nil,
             link: model.business.link(token: model.token))
     }
@@ -47,11 +49,27 @@ struct StaffPages: Sendable {
          ("gallery", t["staff_gallery"], "/gallery/")].map { NavLink(label: $0.1, href: $0.2, current: $0.0 == current, count: nil) }
     }
 
-    /// Folder of a list's page n (1-based): `staff/` and `staff/all/2/`, `staff/status/paid/` and `…/paid/2/`.
-    static func listFolder(status: RequestStatus?, page: Int) -> String {
+    /// A list's folder: its first page (`staff/`, `staff/status/paid/`) for nil, else the page of
+    /// an older chunk (`staff/all/3/`, `staff/status/paid/3/`).
+    static func listFolder(status: RequestStatus?, chunk: Int?) -> String {
         let base = status.map { "staff/status/\($0.rawValue)/" } ?? "staff/"
-        guard page > 1 else { return base }
-        return status == nil ? "staff/all/\(page)/" : "\(base)\(page)/"
+        guard let chunk else { return base }
+        return status == nil ? "staff/all/\(chunk)/" : "\(base)\(chunk)/"
+    }
+
+    /// Index ranges of a newest-first list of `count` rows, cut into pages counted from the
+    /// OLDEST end (chunk 1 is the oldest `size` rows): a new request or a status change then
+    /// only moves rows between the newest pages, and older pages keep their bytes. Returned
+    /// oldest chunk first; the last one is the list's first page. An empty list has one empty chunk.
+    static func chunks(_ count: Int, size: Int) -> [Range<Int>] {
+        guard count > 0 else { return [0..<0] }
+        var result: [Range<Int>] = []
+        var end = count
+        while end > 0 {
+            result.append(max(0, end - size)..<end)
+            end -= size
+        }
+        return result
     }
 
     func jobs(models: [RequestModel], outbox: [OutboxMessage], notifications: [StaffNotification], themeFingerprint: String) -> [StaticPageJob] {
@@ -62,7 +80,7 @@ struct StaffPages: Sendable {
 
         func add<C: Encodable & Sendable>(_ path: String, _ template: String, _ context: C) {
             jobs.append(StaticPageJob(path: path, template: template, hash: InputHash.page(context, themeFingerprint: themeFingerprint)) {
-                theme throws(ThemeError) in try theme.render(template, context)
+                theme throws(ThemeError) in try theme.render(template, RenderTree.make(context))
             })
         }
 
@@ -74,20 +92,29 @@ struct StaffPages: Sendable {
             }
         for status in [nil] + RequestStatus.allCases.map(Optional.some) {
             let list = status.map { s in rows.filter { $0.statusKey == s.rawValue } } ?? rows
-            let pages = max(1, (list.count + pageSize - 1) / pageSize)
             let heading = status.map { t("staff_status_heading", ["status": t["status_\($0.rawValue)"]]) } ?? t["staff_requests"]
-            for page in 1...pages {
-                let slice = Array(list.dropFirst((page - 1) * pageSize).prefix(pageSize))
-                let pager = pages > 1 ? Pager(
-                    text: t("staff_page_of", ["page": String(page), "pages": String(pages)]),
-                    previous: page > 1 ? "/" + Self.listFolder(status: status, page: page - 1) : nil,
-                    next: page < pages ? "/" + Self.listFolder(status: status, page: page + 1) : nil) : nil
-                var snav = statusNav
-                for i in snav.indices { snav[i].current = snav[i].href == "/" + Self.listFolder(status: status, page: 1) }
+            var snav = statusNav
+            for i in snav.indices { snav[i].current = snav[i].href == "/" + Self.listFolder(status: status, chunk: nil) }
+            let chunks = Self.chunks(list.count, size: pageSize)
+            let newest = chunks.count
+            for (number, range) in chunks.enumerated().map({ ($0.offset + 1, $0.element) }) {
+                // The newest chunk is the list's first page; when it is short, the previous chunk
+                // is shown under it too (that chunk also keeps its own page).
+                var shown = range
+                if number == newest, newest > 1, range.count < pageSize / 2 { shown = range.lowerBound..<chunks[newest - 2].upperBound }
+                let slice = Array(list[shown])
+                let isFirstPage = number == newest
+                let merged = shown != range
+                let olderChunk = isFirstPage && merged ? number - 2 : number - 1
+                let older = olderChunk >= 1 ? "/" + Self.listFolder(status: status, chunk: olderChunk) : nil
+                let newer = isFirstPage ? nil : "/" + Self.listFolder(status: status, chunk: number + 1 == newest ? nil : number + 1)
+                let pager = older != nil || newer != nil ? Pager(text: nil, previous: newer, next: older) : nil
                 let context = StaffListPage(
-                    chrome: chrome(heading, bodyClass: "staff-list"), t: t.table, heading: heading, total: String(list.count), nav: nav(current: "requests"),
-                    statusNav: snav, rows: slice, empty: slice.isEmpty, pager: pager)
-                add(Self.listFolder(status: status, page: page) + "index.html", "staff/list", context)
+                    chrome: chrome(heading, bodyClass: "staff-list"), t: t.table, heading: heading,
+                    // The total changes with every request: only the first page shows it.
+                    total: isFirstPage ? String(list.count) : nil,
+                    nav: nav(current: "requests"), statusNav: snav, rows: slice, empty: slice.isEmpty, pager: pager)
+                add(Self.listFolder(status: status, chunk: isFirstPage ? nil : number) + "index.html", "staff/list", context)
             }
         }
 
@@ -117,16 +144,16 @@ struct StaffPages: Sendable {
         let tokenByKey = Dictionary(models.map { ($0.reference.key, $0.token) }, uniquingKeysWith: { a, _ in a })
         let zone = models.first?.business.timeZone ?? TimeZone(identifier: "America/Toronto")!
         let messages = outbox.reversed().map { m in
-            OutboxRow(id: m.id.map(String.init) ?? "", created: DateText.longWithTime(m.createdAt, language, timeZone: zone),
+            OutboxRow(id: m.id.map(String.init) ?? "", created: dates.longWithTime(m.createdAt, language, timeZone: zone),
                       to: m.to.display, kind: m.kind, reference: m.reference?.value, body: m.body,
                       segments: String(m.segments), encoding: m.encoding == .gsm7 ? "GSM-7" : "UCS-2",
-                      status: t["outbox_\(m.status.rawValue)"], sent: m.sentAt.map { DateText.longWithTime($0, language, timeZone: zone) })
+                      status: t["outbox_\(m.status.rawValue)"], sent: m.sentAt.map { dates.longWithTime($0, language, timeZone: zone) })
         }
         add("staff/outbox/index.html", "staff/outbox",
             OutboxPage(chrome: chrome(t["staff_outbox"], bodyClass: "staff-outbox"), t: t.table, heading: t["staff_outbox"],
                        nav: nav(current: "outbox"), messages: Array(messages), empty: messages.isEmpty))
         let notes = notifications.map { n in
-            NotificationRow(at: DateText.longWithTime(n.at, language, timeZone: zone), reference: n.reference.value, text: n.text,
+            NotificationRow(at: dates.longWithTime(n.at, language, timeZone: zone), reference: n.reference.value, text: n.text,
                             href: tokenByKey[n.reference.key].map { "/p/\($0)/receipt/\(language.rawValue)/" })
         }
         add("staff/notifications/index.html", "staff/notifications",
@@ -161,7 +188,7 @@ struct StaffPages: Sendable {
         let context = GalleryPage(chrome: chrome(t["gallery_title"], bodyClass: "gallery"), t: t.table, heading: t["gallery_title"],
                                   nav: nav(current: "gallery"), rows: rows, empty: rows.isEmpty)
         return StaticPageJob(path: "gallery/index.html", template: "gallery", hash: InputHash.page(context, themeFingerprint: themeFingerprint)) {
-            theme throws(ThemeError) in try theme.render("gallery", context)
+            theme throws(ThemeError) in try theme.render("gallery", RenderTree.make(context))
         }
     }
 }

@@ -28,9 +28,22 @@ extension RequestService {
         }
     }
 
+    /// The request as the transaction sees it: what a change checks its rules against.
     public func context(_ reference: Reference, in tx: LedgerTransaction) throws(OperationError) -> RequestDetails {
         let row = try row(reference, in: tx)
         let entries: [LedgerEntry] = try storeCall { () throws(StoreError) in try tx.entries(for: row.reference) }
+        return try details(row, entries: entries)
+    }
+
+    /// The request for display (`show`, the checkout's pages): plain reads, no write lock, so
+    /// viewing never waits behind payments.
+    public func details(_ row: RequestRow) throws(OperationError) -> RequestDetails {
+        let entries = try storeCall { () throws(StoreError) in try ledger.entries(for: row.reference) }
+        return try details(row, entries: entries)
+    }
+
+    func details(_ row: RequestRow, entries: [LedgerEntry]) throws(OperationError) -> RequestDetails {
+        let reference = row.reference
         let paid = entries.lazy.compactMap { entry -> Payment? in
             if case .paid(let payment) = entry.event { return payment }
             return nil
@@ -56,10 +69,13 @@ extension RequestService {
                               entries: entries, state: RequestState(currentAmount: totals.total, entries: entries))
     }
 
-    /// A request's context in a read-only moment (for `show`, pages).
+    /// A request's details for display (`request show`, `receipt`).
     public func context(_ reference: String) throws(OperationError) -> RequestDetails {
         let reference = try parseReference(reference)
-        return try transaction { tx throws(OperationError) in try context(reference, in: tx) }
+        guard let row = try storeCall({ () throws(StoreError) in try ledger.request(reference: reference) }) else {
+            throw .notFound("no request with reference \"\(reference)\" (see `paypage request list`)")
+        }
+        return try details(row)
     }
 
     public func rules(_ business: BusinessSettings) -> RequestRules { RequestRules(settings: business, now: clock()) }

@@ -1,11 +1,13 @@
 import ArgumentParser
 import Billing
 import Foundation
+import Messaging
 import Operations
 import Store
 
 struct MessageCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "message", abstract: "Text messages.", subcommands: [MessageTest.self])
+    static let configuration = CommandConfiguration(commandName: "message", abstract: "Text messages.",
+                                                    subcommands: [MessageTest.self, MessageReceive.self])
 }
 
 struct MessageTest: ParsableCommand {
@@ -27,6 +29,25 @@ struct MessageTest: ParsableCommand {
             case .optedOut: Console.warn("\(to) opted out of text messages: nothing was sent.")
             case .queued(let id, _): Console.print("Queued test message #\(id) (\(SegmentText.describe(message.segments))):\n  \(message.text)")
             }
+        }
+    }
+}
+
+struct MessageReceive: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "receive", abstract: "Record a customer's reply (what an SMS gateway would forward): STOP or ARRET opts the number out.")
+
+    @OptionGroup var options: WorkspaceOptions
+    @Option(help: "The customer's phone number.") var from: String
+    @Option(help: "The text they replied.") var text: String
+
+    func run() throws {
+        try CommandRunner.run { () throws(OperationError) in
+            guard OptOutKeywords.isOptOut(text) else {
+                return Console.print("Not an opt-out keyword (STOP, ARRET, UNSUBSCRIBE, DESABONNER): nothing to do; read it in your SMS gateway.")
+            }
+            let number = try options.service().optOut(phone: from)
+            Console.print("\(number.e164) replied \"\(text)\": opted out, no more texts will be sent.")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Billing
+import Store
 import Foundation
 @testable import Generator
 import Testing
@@ -26,6 +27,15 @@ struct DemoOutputTests {
         try ws.pay("HV-RENT-1204", method: PaymentMethod(kind: .googlePay, cardBrand: "Visa", last4: "1881"))
         try ws.void("HV-RENT-1205")
         try ws.pay("HV-RENT-1206", method: .offline(.etransfer))
+        let at = ws.tick()
+        try ws.ledger.transaction { tx in
+            _ = try tx.enqueue(OutboxMessage(createdAt: at, to: try PhoneNumber("514 555-0118"),
+                                             body: "Garage Tremblay & Fils: your car is ready. Pay here: http://127.0.0.1:8080/p/x/ STOP to opt out",
+                                             kind: "request", reference: try Reference("RO-1001"), segments: 1, encoding: .gsm7))
+            _ = try tx.enqueue(OutboxMessage(createdAt: at, to: try PhoneNumber("514 555-0118"),
+                                             body: "Garage Tremblay & Fils : votre véhicule est prêt. Payez ici : http://127.0.0.1:8080/p/x/ — répondez ARRET pour ne plus recevoir de textos. Merci de votre confiance, à bientôt !",
+                                             kind: "request", reference: try Reference("RO-1005"), segments: 3, encoding: .ucs2))
+        }
         try ws.refund("HV-RENT-1206", "1650.00", reason: "Lease cancelled")
     }
 

@@ -200,3 +200,39 @@ struct PreviewThemeTests {
         #expect(plain.removed > 0)
     }
 }
+
+struct StaffPaginationTests {
+    @Test func chunksCountFromTheOldestEnd() {
+        #expect(StaffPages.chunks(0, size: 50) == [0..<0])
+        #expect(StaffPages.chunks(50, size: 50) == [0..<50])
+        #expect(StaffPages.chunks(120, size: 50) == [70..<120, 20..<70, 0..<20])
+    }
+
+    @Test func payingARecentRequestRewritesOnlyTheNewestListPages() throws {
+        let ws = try TestWorkspace()
+        try ws.registerAll() // 24 requests, pages of 5 → 5 pages per long list
+        let options = BuildOptions(staffPageSize: 5, parallelism: 2)
+        _ = try ws.build(options)
+        #expect(ws.exists("staff/all/1/index.html"))
+        // The newest request (registered last) is paid: older list pages keep their bytes.
+        try ws.pay("VL-2025-018")
+        let summary = try ws.build(options)
+        let lists = summary.writtenFiles.filter { $0.hasPrefix("staff/") && !$0.hasPrefix("staff/customers/") && !$0.hasPrefix("staff/notifications/") }
+        #expect(Set(lists) == ["staff/index.html", "staff/status/open/index.html", "staff/status/paid/index.html"], "\(lists)")
+        // A new request touches only the first pages of the lists it joins.
+        _ = try ws.register(try ws.loaded("VL-2025-018").withReference("VL-2025-019", in: ws))
+        let added = try ws.build(options)
+        let addedLists = added.writtenFiles.filter { $0.hasPrefix("staff/") && !$0.hasPrefix("staff/customers/") }
+        #expect(addedLists.count <= 4, "\(addedLists)")
+    }
+}
+
+extension LoadedInvoice {
+    /// A copy of a record under another reference, written to the workspace.
+    func withReference(_ reference: String, in ws: TestWorkspace) throws -> LoadedInvoice {
+        let text = try String(contentsOf: ws.root.appendingPathComponent(file), encoding: .utf8)
+            .replacingOccurrences(of: "\"\(invoice.reference.value)\"", with: "\"\(reference)\"")
+        try ws.write("Records/invoices/\(reference).json", text)
+        return try ws.loaded(reference)
+    }
+}

@@ -13,6 +13,7 @@ struct CheckoutAPI: Sendable {
 
     func add(to router: Router<PreviewRequestContext>) {
         router.get("/api/requests/:token") { _, context in try await self.info(context) }
+        router.head("/api/requests/:token") { _, context in try await self.info(context) }
         router.post("/api/requests/:token/payments") { request, context in try await self.pay(request, context) }
         router.post("/api/requests/:token/challenges/:id") { request, context in try await self.answer(request, context) }
     }
@@ -67,7 +68,12 @@ struct CheckoutAPI: Sendable {
     }
 
     static func key(_ request: Request) -> String? {
-        guard let key = request.headers[idempotencyKey], (8...128).contains(key.count),
+        request.headers[idempotencyKey].flatMap(validKey)
+    }
+
+    /// 8 to 128 ASCII letters, digits, `-` and `_`: the header's key, or a form's `attempt`.
+    static func validKey(_ key: String) -> String? {
+        guard (8...128).contains(key.count),
               key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
         return key
     }

@@ -25,8 +25,7 @@ public struct CheckoutDesk: Sendable {
         guard let token = RequestToken(tokenText) else { return nil }
         let service = try services()
         guard let row = try service.storeCall({ () throws(StoreError) in try service.ledger.request(token: token) }) else { return nil }
-        let context = try service.transaction { tx throws(OperationError) in try service.context(row.reference, in: tx) }
-        return (service, context)
+        return (service, try service.details(row))
     }
 
     func pay(_ service: RequestService, _ context: RequestDetails, source: PaymentSource,
@@ -37,7 +36,7 @@ public struct CheckoutDesk: Sendable {
 
     func answer(_ service: RequestService, _ context: RequestDetails, challengeID: String, approve: Bool,
                 idempotencyKey: String?) async throws(OperationError) -> CheckoutResult? {
-        guard let challenge = await challenges.challenge(challengeID, token: context.row.token.value) else { return nil }
+        guard let challenge = await challenges.claim(challengeID, token: context.row.token.value, key: idempotencyKey) else { return nil }
         let result = try CheckoutService.simulated(service)
             .completeChallenge(context.reference.value, challenge: challenge, approve: approve, idempotencyKey: idempotencyKey)
         return await settle(result, context: context)

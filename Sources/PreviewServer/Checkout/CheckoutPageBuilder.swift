@@ -33,6 +33,12 @@ struct CheckoutPageBuilder {
         let due = details.state.amountDue
         let business = details.business
         let affirm = business.affirm.isEligible(due)
+        var step = step
+        // Affirm asked for by URL (or a stale tab) when it is not offered: show the card form,
+        // never plans the customer could not pay with.
+        if case let .form(method, errors, alert, notice, name, exp) = step, method == "affirm", !affirm {
+            step = .form(method: "card", errors: errors, alert: alert, notice: notice, name: name, exp: exp)
+        }
         var methodKeys = ["card", "apple_pay", "google_pay"]
         if affirm { methodKeys.append("affirm") }
         let current: String? = if case .form(let method, _, _, _, _, _) = step { method } else { nil }
@@ -147,7 +153,10 @@ enum PaymentText {
             let wallet = t("co_method_\(method.kind.rawValue)", [:])
             return card.map { "\(wallet) (\($0))" } ?? wallet
         case .affirm: return "Affirm"
-        case .cash, .cheque, .etransfer: return method.kind.rawValue
+        case .cash, .cheque, .etransfer:
+            let key = "method_\(method.kind.rawValue)"
+            let text = t(key, [:])
+            return text == key ? method.kind.rawValue : text
         }
     }
 }

@@ -18,11 +18,15 @@ struct CheckoutPages: Sendable {
         router.post("/checkout/:token") { request, context in try await self.submit(request, context) }
         router.post("/checkout/:token/challenge") { request, context in try await self.challenge(request, context) }
         router.get("/checkout/:token/done") { request, context in try await self.done(request, context) }
+        // HEAD answers like GET (the server sends no body), as for the static pages.
+        router.head("/checkout/:token") { request, context in try await self.show(request, context) }
+        router.head("/checkout/:token/done") { request, context in try await self.done(request, context) }
     }
 
     private func show(_ request: Request, _ context: PreviewRequestContext) async throws -> Response {
         try await page(request, context) { (details, builder) async throws(OperationError) -> (Int, Any) in
             let method = Self.query(request, "method") ?? "card"
+            if let payment = details.state.payment, details.state.status == .paid { return (200, builder.page(.done(payment))) }
             if let closed = closedReason(details, builder) { return (200, builder.page(.closed(closed))) }
             return (200, builder.page(.form(method: Self.known(method), errors: [], alert: nil, notice: nil, name: "", exp: "")))
         }
@@ -38,7 +42,13 @@ struct CheckoutPages: Sendable {
                 return (400, builder.page(.form(method: method, errors: [], alert: error.description, notice: nil, name: keep.name, exp: keep.exp)))
             }
             let service = try desk.services()
-            let result = try await desk.pay(service, details, source: source, idempotencyKey: form["attempt"])
+            let result: CheckoutResult
+            do throws(OperationError) {
+                result = try await desk.pay(service, details, source: source, idempotencyKey: form["attempt"].flatMap(CheckoutAPI.validKey))
+            } catch {
+                guard case .store(.idempotencyConflict) = error else { throw error }
+                return (409, builder.page(.form(method: method, errors: [], alert: Self.attemptUsed(builder), notice: nil, name: keep.name, exp: keep.exp)))
+            }
             return render(result, method: method, keep: keep, details: details, builder: builder)
         }
     }
@@ -47,10 +57,17 @@ struct CheckoutPages: Sendable {
         let form = FormBody(String(decoding: Data(try await request.body.collect(upTo: PreviewRequestContext.maxBodySize).readableBytesView), as: UTF8.self))
         return try await page(request, context, form: form) { (details, builder) async throws(OperationError) -> (Int, Any) in
             let service = try desk.services()
-            guard let result = try await desk.answer(service, details, challengeID: form["id"] ?? "", approve: form["approve"] == "true",
-                                                     idempotencyKey: form["attempt"]) else {
-                return (410, builder.page(.form(method: "card", errors: [], alert: builder.t("co_challenge_expired"), notice: nil, name: "", exp: "")))
+            let expired: CheckoutPageModel = builder.page(.form(method: "card", errors: [], alert: builder.t("co_challenge_expired"), notice: nil, name: "", exp: ""))
+            let answer: CheckoutResult?
+            do throws(OperationError) {
+                answer = try await desk.answer(service, details, challengeID: form["id"] ?? "", approve: form["approve"] == "true",
+                                               idempotencyKey: form["attempt"].flatMap(CheckoutAPI.validKey))
+            } catch {
+                // The other button of an already answered challenge (back button, double click).
+                guard case .store(.idempotencyConflict) = error else { throw error }
+                return (409, expired)
             }
+            guard let result = answer else { return (410, expired) }
             return render(result, method: "card", keep: ("", ""), details: details, builder: builder)
         }
     }
@@ -85,7 +102,9 @@ struct CheckoutPages: Sendable {
         switch details.state.status {
         case .open: nil
         case .voided: builder.t("banner_voided_title")
-        default: builder.t("banner_paid_title")
+        case .paid: builder.t("banner_paid_title")
+        case .partiallyRefunded: builder.t("banner_partial_title")
+        case .refunded: builder.t("banner_refunded_title")
         }
     }
 
@@ -100,24 +119,52 @@ struct CheckoutPages: Sendable {
                 query: form?["lang"].map { "lang=\($0)" } ?? request.uri.query, cookieHeaders: request.headers[values: .cookie],
                 acceptLanguage: request.headers[.acceptLanguage], default: customer == .fr ? .fr : .en)
             let language: Language = negotiated.language == .fr ? .fr : .en
+            // Like the static pages: the answer depends on these, and a chosen `?lang` is remembered.
+            var headers = HTTPFields()
+            headers[.vary] = "Accept-Language, Cookie"
+            if negotiated.fromQuery { headers[.setCookie] = LanguageNegotiation.setCookieValue(negotiated.language) }
             let theme: Theme
             do { theme = try ThemeLoader(themesDirectory: themes).load(details.business.theme) } catch {
-                return Self.html(500, "<p>\(error.description)</p>")
+                return Self.html(500, "<p>\(Self.escape(error.description))</p>")
             }
             let builder = CheckoutPageBuilder(details: details, theme: theme, language: language)
             let (status, result) = try await body(details, builder)
             if let location = result as? String {
-                var headers = HTTPFields()
                 headers[.location] = location
                 return Response(status: .seeOther, headers: headers)
             }
             guard let model = result as? CheckoutPageModel else { return ErrorPage.response(.internalServerError) }
-            do { return Self.html(status, try theme.render("checkout", model), language: language) } catch {
-                return Self.html(500, "<p>\(error.description)</p>")
+            do { return Self.html(status, try theme.render("checkout", model), language: language, headers: headers) } catch {
+                return Self.html(500, "<p>\(Self.escape(error.description))</p>")
             }
         } catch {
-            return Self.html(error.exitCode == 65 ? 409 : 500, "<p>\(error.description)</p>")
+            return Self.html(error.exitCode == 65 ? 409 : 500, "<p>\(Self.escape(error.description))</p>")
         }
+    }
+
+    /// The same attempt key came back with another card or method (a stale form): nothing is charged.
+    static func attemptUsed(_ builder: CheckoutPageBuilder) -> String {
+        let themed = builder.t("co_attempt_used")
+        if themed != "co_attempt_used" { return themed }
+        return builder.language == .fr
+            ? "Cette tentative de paiement a déjà servi pour un autre paiement. Rien de plus n’a été prélevé; veuillez réessayer."
+            : "This payment attempt was already used for another payment. Nothing more was charged; please try again."
+    }
+
+    /// Error texts can quote records (references, notes): never raw into HTML.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
     }
 
     static func known(_ method: String) -> String {
@@ -128,8 +175,8 @@ struct CheckoutPages: Sendable {
         request.uri.queryParameters.get(name)
     }
 
-    static func html(_ status: Int, _ body: String, language: Language? = nil) -> Response {
-        var headers = HTTPFields()
+    static func html(_ status: Int, _ body: String, language: Language? = nil, headers extra: HTTPFields = [:]) -> Response {
+        var headers = extra
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
         if let language { headers[.contentLanguage] = language.rawValue }

@@ -36,8 +36,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
+        .target(name: "Bench", dependencies: ["Billing", "Store", "Operations", "Checkout", "Generator", "PreviewServer", "Theming"]),
         .executableTarget(name: "PayPageCLI", dependencies: [
-            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "PreviewServer", "Theming",
+            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "PreviewServer", "Theming", "Bench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BillingTests", dependencies: ["Billing"]),
@@ -53,5 +54,6 @@ let package = Package(
         ]),
         .testTarget(name: "PayPageCLITests", dependencies: ["PayPageCLI"]),
         .testTarget(name: "HardeningTests", dependencies: ["Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "PreviewServer", "Theming", .product(name: "Hummingbird", package: "hummingbird")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "Store", "Operations", "Billing"]),
     ]
 )

@@ -238,17 +238,17 @@ struct PageFactory: Sendable {
         let preferred = model.preferredLanguage
         let dates = DateFormats()
         let neutral = paymentPage(model, language: preferred, place: .paymentNeutral, dates: dates)
-        each("\(folder)/index.html", try theme.render("payment", RenderTree.make(neutral)))
+        each("\(folder)/index.html", try theme.render("payment", (neutral)))
         for lang in Language.allCases {
-            each("\(folder)/\(lang.rawValue)/index.html", try theme.render("payment", RenderTree.make(paymentPage(model, language: lang, place: .paymentLanguage, dates: dates))))
+            each("\(folder)/\(lang.rawValue)/index.html", try theme.render("payment", (paymentPage(model, language: lang, place: .paymentLanguage, dates: dates))))
         }
         guard model.hasReceipt else { return }
         if let page = receiptPage(model, language: preferred, place: .receiptNeutral, dates: dates) {
-            each("\(folder)/receipt/index.html", try theme.render("receipt", RenderTree.make(page)))
+            each("\(folder)/receipt/index.html", try theme.render("receipt", (page)))
         }
         for lang in Language.allCases {
             if let page = receiptPage(model, language: lang, place: .receiptLanguage, dates: dates) {
-                each("\(folder)/receipt/\(lang.rawValue)/index.html", try theme.render("receipt", RenderTree.make(page)))
+                each("\(folder)/receipt/\(lang.rawValue)/index.html", try theme.render("receipt", (page)))
             }
         }
     }

@@ -80,7 +80,7 @@ struct StaffPages {
 
         func add<C: Encodable & Sendable>(_ path: String, _ template: String, _ context: C) {
             jobs.append(StaticPageJob(path: path, template: template, hash: InputHash.page(context, themeFingerprint: themeFingerprint)) {
-                theme throws(ThemeError) in try theme.render(template, RenderTree.make(context))
+                theme throws(ThemeError) in try theme.render(template, (context))
             })
         }
 
@@ -188,7 +188,7 @@ struct StaffPages {
         let context = GalleryPage(chrome: chrome(t["gallery_title"], bodyClass: "gallery"), t: t.table, heading: t["gallery_title"],
                                   nav: nav(current: "gallery"), rows: rows, empty: rows.isEmpty)
         return StaticPageJob(path: "gallery/index.html", template: "gallery", hash: InputHash.page(context, themeFingerprint: themeFingerprint)) {
-            theme throws(ThemeError) in try theme.render("gallery", RenderTree.make(context))
+            theme throws(ThemeError) in try theme.render("gallery", (context))
         }
     }
 }

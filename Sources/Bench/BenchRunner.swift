@@ -1,0 +1,278 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Billing
+import Checkout
+import Foundation
+import Generator
+import Operations
+import PreviewServer
+import Store
+
+/// `paypage bench`: a synthetic workspace, then the measurements of issue 5.
+public struct BenchRunner {
+    public struct Options: Sendable {
+        public var invoices = 10_000
+        public var payments = 200
+        public var seed: UInt64 = 20_261_129
+        /// The repository (or any workspace) whose Themes/ are copied.
+        public var source: URL
+        /// Where the synthetic workspace and its Output/ go (tmpfs by default).
+        public var outputOn: URL?
+        /// Where the ledger goes: the real disk (synchronous=FULL must pay a real fsync).
+        public var ledgerOn: URL?
+        public var exportHugo: URL?
+        public var skipServing = false
+        public var skipHugo = false
+        public var keep = false
+        public var serveSeconds = 5
+        /// `paypage` itself, run as a child for the builds and the server.
+        public var executable: String = ChildProcess.currentExecutable
+
+        public init(source: URL) { self.source = source }
+    }
+
+    public struct Build: Sendable, Codable {
+        public var seconds: Double
+        public var pages: Int
+        public var paymentPages: Int
+        public var pagesPerSecond: Double
+        public var paymentPagesPerSecond: Double
+        public var peakRSSMB: Double
+        public var filesWritten: Int?
+    }
+
+    public struct Payments: Sendable, Codable {
+        public var count: Int
+        public var p50: Double
+        public var p99: Double
+        public var max: Double
+        /// The ledger commit alone (charge), and the rebuild alone, p50 (ms).
+        public var chargeP50: Double
+        public var rebuildP50: Double
+        public var ledgerDirectory: String
+    }
+
+    public struct Serving: Sendable, Codable {
+        public var path: String
+        public var paypage: LoadResult
+        public var paypageSingle: LoadResult
+        public var nginx: LoadResult?
+        public var nginxSingle: LoadResult?
+        public var rpsRatio: Double?
+        public var p99Ratio: Double?
+    }
+
+    public struct Report: Sendable, Codable {
+        public var invoices: Int
+        public var cores: Int
+        public var workspace: String
+        public var setupSeconds: Double
+        public var synthetic: SyntheticWorkspace.Summary
+        public var fullBuild: Build
+        public var noChangeRebuild: Build
+        public var hugo: Build?
+        public var payments: Payments?
+        public var serving: Serving?
+        public var notes: [String] = []
+    }
+
+    public let options: Options
+    var log: @Sendable (String) -> Void
+
+    public init(options: Options, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.log = log
+    }
+
+    public func run() throws -> Report {
+        let fm = FileManager.default
+        let shm = URL(fileURLWithPath: "/dev/shm")
+        let base = (options.outputOn ?? (fm.isWritableFile(atPath: shm.path) ? shm : fm.temporaryDirectory))
+            .appendingPathComponent("paypage-bench-\(getpid())")
+        let ledgerBase = (options.ledgerOn ?? URL(fileURLWithPath: "/var/tmp")).appendingPathComponent("paypage-bench-ledger-\(getpid())")
+        let root = base.appendingPathComponent("workspace")
+        try? fm.removeItem(at: base)
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        defer {
+            if !options.keep {
+                try? fm.removeItem(at: base)
+                try? fm.removeItem(at: ledgerBase)
+            }
+        }
+
+        // 1. The synthetic workspace (the ledger is made on tmpfs, then moved to the real disk).
+        log("creating \(options.invoices) synthetic requests in \(root.path) …")
+        let clock = ContinuousClock()
+        var started = clock.now
+        let workspace = SyntheticWorkspace(root: root, options: .init(invoices: options.invoices, seed: options.seed))
+        let synthetic = try workspace.create(themes: options.source.appendingPathComponent("Themes"))
+        let privateFolder = workspace.paths.privateFolder
+        try fm.createDirectory(at: ledgerBase, withIntermediateDirectories: true)
+        try fm.moveItem(at: privateFolder, to: ledgerBase.appendingPathComponent(".paypage"))
+        try fm.createSymbolicLink(at: privateFolder, withDestinationURL: ledgerBase.appendingPathComponent(".paypage"))
+        let setupSeconds = (clock.now - started).seconds
+        log(String(format: "  setup %.1f s", setupSeconds))
+
+        var report = Report(invoices: options.invoices, cores: ProcessInfo.processInfo.activeProcessorCount, workspace: root.path,
+                            setupSeconds: setupSeconds, synthetic: synthetic,
+                            fullBuild: Build(seconds: 0, pages: 0, paymentPages: 0, pagesPerSecond: 0, paymentPagesPerSecond: 0, peakRSSMB: 0),
+                            noChangeRebuild: Build(seconds: 0, pages: 0, paymentPages: 0, pagesPerSecond: 0, paymentPagesPerSecond: 0, peakRSSMB: 0))
+
+        // 2. Full build, then a no-change rebuild, each as a child process.
+        log("full build (paypage build, child process) …")
+        report.fullBuild = try childBuild(root)
+        let (pages, paymentPages) = Self.countPages(root.appendingPathComponent("Output"))
+        report.fullBuild.pages = pages
+        report.fullBuild.paymentPages = paymentPages
+        report.fullBuild.pagesPerSecond = Double(pages) / report.fullBuild.seconds
+        report.fullBuild.paymentPagesPerSecond = Double(paymentPages) / report.fullBuild.seconds
+        log(String(format: "  %.2f s, %d pages (%d payment pages), peak %.1f MB", report.fullBuild.seconds, pages, paymentPages, report.fullBuild.peakRSSMB))
+        log("no-change rebuild …")
+        report.noChangeRebuild = try childBuild(root)
+        log(String(format: "  %.3f s, %d files written, peak %.1f MB", report.noChangeRebuild.seconds, report.noChangeRebuild.filesWritten ?? -1, report.noChangeRebuild.peakRSSMB))
+
+        // 3. Hugo on the same payment pages.
+        if options.exportHugo != nil || (!options.skipHugo && ChildProcess.which("hugo") != nil) {
+            let site = options.exportHugo ?? base.appendingPathComponent("hugo-site")
+            log("exporting the Hugo site to \(site.path) …")
+            let exported = try HugoExport(workspace: root).write(to: site)
+            if !options.skipHugo, let hugo = ChildProcess.which("hugo") {
+                log("hugo build …")
+                let destination = base.appendingPathComponent("hugo-public")
+                let run = try ChildProcess.run(hugo, ["--quiet", "--source", site.path, "--destination", destination.path])
+                guard run.status == 0 else { throw BenchError("hugo failed: \(run.stderr)") }
+                let (hugoPages, _) = Self.countPages(destination)
+                report.hugo = Build(seconds: run.wall, pages: hugoPages, paymentPages: hugoPages,
+                                    pagesPerSecond: Double(hugoPages) / run.wall, paymentPagesPerSecond: Double(hugoPages) / run.wall,
+                                    peakRSSMB: Double(run.peakRSS) / 1_048_576, filesWritten: nil)
+                if hugoPages != exported { report.notes.append("hugo wrote \(hugoPages) pages for \(exported) content files") }
+            }
+        }
+
+        // 4. One payment → updated page.
+        if options.payments > 0 {
+            log("payments → pages (\(options.payments), ledger in \(ledgerBase.path)) …")
+            report.payments = try payments(workspace.paths, open: synthetic.openReferences, ledgerDirectory: ledgerBase.path)
+        }
+
+        // 5. Serving.
+        if !options.skipServing {
+            report.serving = try serving(root, base: base)
+        }
+        started = clock.now
+        return report
+    }
+
+    // MARK: Builds
+
+    func childBuild(_ root: URL) throws -> Build {
+        let run = try ChildProcess.run(options.executable, ["build", "--workspace", root.path])
+        guard run.status == 0 else { throw BenchError("paypage build failed (\(run.status)): \(run.stderr)\(run.stdout)") }
+        // "built N requests: W written, U unchanged, R removed in T"
+        var written: Int?
+        if let range = run.stdout.range(of: #"\d+ written"#, options: .regularExpression) {
+            written = Int(run.stdout[range].split(separator: " ")[0])
+        }
+        return Build(seconds: run.wall, pages: 0, paymentPages: 0, pagesPerSecond: 0, paymentPagesPerSecond: 0,
+                     peakRSSMB: Double(run.peakRSS) / 1_048_576, filesWritten: written)
+    }
+
+    /// HTML files under `folder`, and those of them that are payment pages or receipts (`p/`).
+    static func countPages(_ folder: URL) -> (all: Int, payment: Int) {
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return (0, 0) }
+        var all = 0, payment = 0
+        while let path = walker.nextObject() as? String {
+            guard path.hasSuffix(".html") else { continue }
+            all += 1
+            if path.hasPrefix("public/p/") || path.hasPrefix("p/") { payment += 1 }
+        }
+        return (all, payment)
+    }
+
+    // MARK: Payments
+
+    func payments(_ paths: WorkspacePaths, open: [String], ledgerDirectory: String) throws -> Payments {
+        let service = try RequestService.open(paths)
+        let checkout = CheckoutService.simulated(service)
+        let publisher = SitePublisher(paths: paths)
+        let card = PaymentSource.card(CardDetails(number: "4242424242424242", expiry: CardExpiry(month: 12, year: 2031), cvc: "123", name: "Bench"))
+        let warmup = 3
+        let count = min(options.payments + warmup, open.count)
+        guard count > warmup else { throw BenchError("not enough open requests to pay (\(open.count))") }
+        var totals: [Double] = [], charges: [Double] = [], rebuilds: [Double] = []
+        for (index, reference) in open.prefix(count).enumerated() {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let result = try checkout.charge(reference, source: card, idempotencyKey: "bench-pay-\(index)")
+            guard result.payment != nil else { throw BenchError("\(reference): payment not approved: \(result)") }
+            let t1 = DispatchTime.now().uptimeNanoseconds
+            let summary = try publisher.publish(only: [try Reference(reference)])
+            let t2 = DispatchTime.now().uptimeNanoseconds
+            guard summary.writtenFiles.contains(where: { $0.hasSuffix("/receipt/index.html") }) else {
+                throw BenchError("\(reference): the receipt was not written (\(summary.writtenFiles))")
+            }
+            guard index >= warmup else { continue }
+            totals.append(Double(t2 - t0) / 1e6)
+            charges.append(Double(t1 - t0) / 1e6)
+            rebuilds.append(Double(t2 - t1) / 1e6)
+        }
+        try? service.ledger.close()
+        return Payments(count: totals.count, p50: Stats.percentile(totals, 50), p99: Stats.percentile(totals, 99),
+                        max: totals.max() ?? .nan, chargeP50: Stats.percentile(charges, 50), rebuildP50: Stats.percentile(rebuilds, 50),
+                        ledgerDirectory: ledgerDirectory)
+    }
+
+    // MARK: Serving
+
+    func serving(_ root: URL, base: URL) throws -> Serving? {
+        guard let wrk = ChildProcess.which("wrk") else {
+            log("wrk is not installed (apt-get install -y wrk): serving skipped")
+            return nil
+        }
+        let manifest = root.appendingPathComponent("Output/public/p")
+        guard let token = try FileManager.default.contentsOfDirectory(atPath: manifest.path).sorted().first else {
+            throw BenchError("no payment page to serve")
+        }
+        let path = "/p/\(token)/fr/"
+        let port = Load.freePort()
+        log("serving: paypage serve on \(port) …")
+        let serverLog = base.appendingPathComponent("serve.log").path
+        let pid = try ChildProcess.start(options.executable, ["serve", "--workspace", root.path, "--no-reload", "--port", String(port)], log: serverLog)
+        guard Load.waitForPort(port, timeout: 120) else {
+            ChildProcess.stop(pid)
+            throw BenchError("paypage serve did not start: \((try? String(contentsOfFile: serverLog, encoding: .utf8)) ?? "")")
+        }
+        let url = "http://127.0.0.1:\(port)\(path)"
+        _ = try Load.wrk(wrk, url: url, connections: 64, seconds: 1) // warm-up
+        let many = try Load.wrk(wrk, url: url, connections: 64, seconds: options.serveSeconds)
+        let single = try Load.wrk(wrk, url: url, connections: 1, seconds: max(2, options.serveSeconds / 2))
+        ChildProcess.stop(pid)
+
+        var result = Serving(path: path, paypage: many, paypageSingle: single)
+        if let binary = ChildProcess.which("nginx") {
+            let nginxPort = Load.freePort()
+            log("serving: nginx on \(nginxPort) …")
+            var nginx = NginxServer(binary: binary, prefix: base.appendingPathComponent("nginx"),
+                                    root: root.appendingPathComponent("Output/public"), port: nginxPort)
+            try nginx.start()
+            defer { nginx.stop() }
+            let nginxURL = "http://127.0.0.1:\(nginxPort)\(path)"
+            _ = try Load.wrk(wrk, url: nginxURL, connections: 64, seconds: 1)
+            let nginxMany = try Load.wrk(wrk, url: nginxURL, connections: 64, seconds: options.serveSeconds)
+            let nginxSingle = try Load.wrk(wrk, url: nginxURL, connections: 1, seconds: max(2, options.serveSeconds / 2))
+            result.nginx = nginxMany
+            result.nginxSingle = nginxSingle
+            result.rpsRatio = many.requestsPerSecond / nginxMany.requestsPerSecond
+            result.p99Ratio = many.p99 / nginxMany.p99
+        } else {
+            log("nginx is not installed (apt-get install -y nginx-light): no comparison")
+        }
+        return result
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

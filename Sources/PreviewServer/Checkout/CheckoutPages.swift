@@ -12,6 +12,8 @@ import Theming
 struct CheckoutPages: Sendable {
     let desk: CheckoutDesk
     let themes: URL
+    /// `serve --theme X` builds only X's assets: the checkout must use X too.
+    var themeOverride: String? = nil
 
     func add(to router: Router<PreviewRequestContext>) {
         router.get("/checkout/:token") { request, context in try await self.show(request, context) }
@@ -124,7 +126,7 @@ struct CheckoutPages: Sendable {
             headers[.vary] = "Accept-Language, Cookie"
             if negotiated.fromQuery { headers[.setCookie] = LanguageNegotiation.setCookieValue(negotiated.language) }
             let theme: Theme
-            do { theme = try ThemeLoader(themesDirectory: themes).load(details.business.theme) } catch {
+            do { theme = try ThemeLoader(themesDirectory: themes).load(themeOverride ?? details.business.theme) } catch {
                 return Self.html(500, "<p>\(Self.escape(error.description))</p>")
             }
             let builder = CheckoutPageBuilder(details: details, theme: theme, language: language)

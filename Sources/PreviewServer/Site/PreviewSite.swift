@@ -54,7 +54,7 @@ public struct PreviewSite: Sendable {
             routePrefixes: ["/api", "/checkout"],
             routes: { router in
                 CheckoutAPI(desk: desk).add(to: router)
-                CheckoutPages(desk: desk, themes: site.paths.themes).add(to: router)
+                CheckoutPages(desk: desk, themes: site.paths.themes, themeOverride: site.publisher.options.themeOverride).add(to: router)
             })
         hubBox.hub = server.hub
         return server

@@ -39,6 +39,21 @@ public struct SiteBuilder: Sendable {
         try run(only: Set(references.map(\.key)), options)
     }
 
+    /// Only these requests' own pages (`public/p/<token>/…`), from their row, events and record
+    /// alone: what a customer waits for after paying, in a time that does not grow with the
+    /// number of requests. The staff lists and the manifest catch up at the next `build`.
+    public func buildRequestPages(only references: [Reference], _ options: BuildOptions = BuildOptions()) throws(GeneratorError) -> BuildSummary {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let writer = OutputWriter(root: outputDirectory(options))
+        var summary = BuildSummary()
+        let fresh = try writeRequestPages(Set(references.map(\.key)), options, writer: writer)
+        try writer.finish(into: &summary)
+        summary.rendered = fresh.count
+        summary.duration = clock.now - start
+        return summary
+    }
+
     public func outputDirectory(_ options: BuildOptions) -> URL {
         options.outputDirectory ?? WorkspacePaths(root: workspace).output
     }

@@ -27,6 +27,7 @@ extension BenchRunner.Report {
         rows.append(("no-change rebuild: peak RSS", "\(f(noChangeRebuild.peakRSSMB)) MB", ""))
         if let payments {
             rows.append(("payment → page: p50 / p99 / max (n=\(payments.count))", "\(f(payments.p50, 2)) / \(f(payments.p99, 2)) / \(f(payments.max, 2)) ms", "p99 ≤ 25 ms \(check(payments.p99 <= 25))"))
+            rows.append(("payment → page + staff lists + manifest (n=\(BenchRunner.fullPublishes)): p50 / p99", "\(f(payments.publishP50, 2)) / \(f(payments.publishP99, 2)) ms", ""))
             rows.append(("  charge (ledger commit) p50 / rebuild p50", "\(f(payments.chargeP50, 2)) / \(f(payments.rebuildP50, 2)) ms", ""))
         }
         if let serving {

@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
     public var parallelism: Int?
     /// Ignore the manifest and re-render everything (files whose bytes do not change are still not rewritten).
     public var force: Bool
+    /// Called by `build(only:)` once those requests' own pages are written, before the staff
+    /// pages and the manifest (the benchmark times a payment up to here).
+    public var afterRequestPages: (@Sendable () -> Void)?
 
     public init(outputDirectory: URL? = nil, themeOverride: String? = nil, previewThemes: [String] = [], staffPageSize: Int = 50,
                 parallelism: Int? = nil, force: Bool = false) {

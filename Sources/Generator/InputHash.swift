@@ -35,11 +35,10 @@ enum InputHash {
         hasher.add(model.reference.value)
         hasher.add(model.token)
         hasher.add(model.recordHash)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        // The ledger is append-only: an event never changes once written, so its sequence number
+        // and time identify it (encoding every event to JSON here cost more than rendering).
         for entry in model.entries {
             hasher.add("\(entry.sequence)|\(Int64((entry.at.timeIntervalSince1970 * 1000).rounded(.down)))")
-            if let data = try? encoder.encode(entry.event) { hasher.add(String(decoding: data, as: UTF8.self)) }
         }
         if model.recordHash == 0 {
             // Rendered from the snapshot: it is inside the paid event, already hashed.

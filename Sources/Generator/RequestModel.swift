@@ -34,6 +34,42 @@ struct SiteInputs: Sendable {
     var outbox: [OutboxMessage]
     var notifications: [StaffNotification]
 
+    /// One request alone: its ledger row and events, and its record unless it is paid (frozen).
+    /// Nil when it has no row, or no valid record to render from.
+    static func loadOne(_ reference: Reference, paths: WorkspacePaths, businesses: Businesses,
+                        ledger: Ledger) throws(GeneratorError) -> RequestModel? {
+        let row: RequestRow
+        let events: [LedgerEntry]
+        do {
+            guard let found = try ledger.request(reference: reference) else { return nil }
+            row = found
+            events = try ledger.entries(for: row.reference)
+        } catch { throw .store(error) }
+        if let payment = events.lazy.compactMap({ entry -> Payment? in
+            if case .paid(let payment) = entry.event { return payment }
+            return nil
+        }).first {
+            let snapshot = payment.snapshot
+            let businessKey = snapshot.businessKey ?? Businesses.mainKey
+            let business = businesses.settings(for: businessKey) ?? businesses.main
+            return RequestModel(
+                reference: row.reference, token: row.token.value, invoice: snapshot.invoice, totals: snapshot.totals,
+                businessKey: businessKey, business: business,
+                state: RequestState(currentAmount: snapshot.totals.total, entries: events),
+                createdAt: row.createdAt, recordHash: 0, entries: events)
+        }
+        let reader = RecordsReader(workspace: paths.root)
+        guard case .success(let loaded) = reader.loadInvoice(file: WorkspacePaths.invoiceFile(row.reference.value), businesses: businesses),
+              loaded.invoice.reference.key == row.reference.key,
+              let business = businesses.settings(for: loaded.businessKey),
+              let totals = try? loaded.invoice.totals(taxes: business.taxes, currency: business.currency) else { return nil }
+        return RequestModel(
+            reference: row.reference, token: row.token.value, invoice: loaded.invoice, totals: totals,
+            businessKey: loaded.businessKey, business: business,
+            state: RequestState(currentAmount: totals.total, entries: events),
+            createdAt: row.createdAt, recordHash: loaded.contentHash, entries: events)
+    }
+
     static func load(workspace: URL) throws(GeneratorError) -> SiteInputs {
         let paths = WorkspacePaths(root: workspace)
         let reader = RecordsReader(workspace: paths.root)

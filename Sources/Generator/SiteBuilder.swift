@@ -39,6 +39,21 @@ public struct SiteBuilder: Sendable {
         try run(only: Set(references.map(\.key)), options)
     }
 
+    /// Only these requests' own pages (`public/p/<token>/…`), from their row, events and record
+    /// alone: what a customer waits for after paying, in a time that does not grow with the
+    /// number of requests. The staff lists and the manifest catch up at the next `build`.
+    public func buildRequestPages(only references: [Reference], _ options: BuildOptions = BuildOptions()) throws(GeneratorError) -> BuildSummary {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let writer = OutputWriter(root: outputDirectory(options))
+        var summary = BuildSummary()
+        let fresh = try writeRequestPages(Set(references.map(\.key)), options, writer: writer)
+        try writer.finish(into: &summary)
+        summary.rendered = fresh.count
+        summary.duration = clock.now - start
+        return summary
+    }
+
     public func outputDirectory(_ options: BuildOptions) -> URL {
         options.outputDirectory ?? WorkspacePaths(root: workspace).output
     }
@@ -47,21 +62,28 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let output = outputDirectory(options)
+        let writer = OutputWriter(root: output)
+        // The changed requests' own pages first (the customer is waiting for them); the staff
+        // pages that list them, and the manifest, follow from the whole site below.
+        var fresh: [String: Manifest.RequestEntry] = [:]
+        if let only {
+            fresh = try writeRequestPages(only, options, writer: writer)
+            options.afterRequestPages?()
+        }
         let inputs = try SiteInputs.load(workspace: workspace)
         let old = Manifest.load(from: output)
         var manifest = Manifest()
-        let writer = OutputWriter(root: output)
         var summary = BuildSummary()
         summary.skipped = inputs.invalidMessages
         summary.withoutRecord = inputs.withoutRecord
 
         // Themes: each loaded once per build.
-        let loader = ThemeLoader(themesDirectory: WorkspacePaths(root: workspace).themes)
+        let themesDirectory = WorkspacePaths(root: workspace).themes
         var themes: [String: Theme] = [:]
         func theme(_ name: String) throws(GeneratorError) -> Theme {
             if let theme = themes[name] { return theme }
             do {
-                let loaded = try loader.load(name)
+                let loaded = try ThemeCache.shared.theme(name, themesDirectory: themesDirectory)
                 themes[name] = loaded
                 return loaded
             } catch { throw .theme(error) }
@@ -121,13 +143,21 @@ public struct SiteBuilder: Sendable {
             for variant in variants {
                 let key = variant.key
                 present.insert(key)
-                let hash = InputHash.request(model, businessFingerprint: businessPrint, themeFingerprint: try theme(variant.themeName).fingerprint)
-                let files = PageFactory.files(model).map { variant.prefix + $0 }
                 if let only, !only.contains(model.reference.key), let previous = old.requests[key] {
                     manifest.requests[key] = previous
                     writer.countUnchanged(previous.files.count)
                     continue
                 }
+                if let entry = fresh[key] {
+                    // Written above, from the same inputs.
+                    if let previous = old.requests[key] {
+                        for stale in Set(previous.files).subtracting(entry.files) { writer.remove(stale) }
+                    }
+                    manifest.requests[key] = entry
+                    continue
+                }
+                let hash = InputHash.request(model, businessFingerprint: businessPrint, themeFingerprint: try theme(variant.themeName).fingerprint)
+                let files = PageFactory.files(model).map { variant.prefix + $0 }
                 let entry = Manifest.RequestEntry(hash: hash, token: model.token, files: files)
                 if !options.force, let previous = old.requests[key], previous == entry,
                    FileManager.default.fileExists(atPath: output.appendingPathComponent(files[0]).path) {
@@ -164,7 +194,7 @@ public struct SiteBuilder: Sendable {
                 writer.fail(.fileSystem(path: job.files[0], reason: "\(error)"))
             }
         }
-        summary.rendered = Set(jobs.map(\.model.reference.key)).count
+        summary.rendered = Set(jobs.map(\.model.reference.key)).union(fresh.keys).count
         // Staff pages and the gallery: hashed by their context; only changed ones are rendered.
         let staff = StaffPages(factory: factories[staffThemeName]!, language: inputs.businesses.main.defaultLanguage,
                                pageSize: options.staffPageSize)
@@ -192,6 +222,33 @@ public struct SiteBuilder: Sendable {
         summary.requests = manifest.requests.keys.filter { !$0.contains("@") }.count
         summary.duration = clock.now - start
         return summary
+    }
+
+    /// Renders and writes the pages of these requests alone, reading only their rows, events and
+    /// records: the time from a payment to its receipt does not grow with the number of requests.
+    /// Requests it cannot build alone (missing or invalid record) are left to the full pass.
+    private func writeRequestPages(_ keys: Set<String>, _ options: BuildOptions,
+                                   writer: OutputWriter) throws(GeneratorError) -> [String: Manifest.RequestEntry] {
+        let paths = WorkspacePaths(root: workspace)
+        let businesses: Businesses
+        do { businesses = try RecordsReader(workspace: paths.root).loadBusinesses() } catch { throw .records(error.errors) }
+        var fresh: [String: Manifest.RequestEntry] = [:]
+        let ledger: Ledger
+        do { ledger = try Ledger(fileURL: paths.ledger) } catch { throw .store(error) }
+        for key in keys.sorted() {
+            guard let reference = try? Reference(key),
+                  let model = try SiteInputs.loadOne(reference, paths: paths, businesses: businesses, ledger: ledger) else { continue }
+            let themeName = options.themeOverride ?? businesses.settings(for: model.businessKey)?.theme ?? model.business.theme
+            let theme: Theme
+            do { theme = try ThemeCache.shared.theme(themeName, themesDirectory: paths.themes) } catch { throw .theme(error) }
+            let files = PageFactory.files(model).map { "public/" + $0 }
+            do {
+                try PageFactory(theme: theme).render(model) { path, html in writer.write(html, to: "public/" + path) }
+            } catch { throw .theme(error) }
+            let hash = InputHash.request(model, businessFingerprint: InputHash.business(model.business), themeFingerprint: theme.fingerprint)
+            fresh[model.reference.key] = Manifest.RequestEntry(hash: hash, token: model.token, files: files)
+        }
+        return fresh
     }
 
     /// Runs `body(0..<count)` on `workers` threads, in strides so each worker takes the next index.

@@ -78,8 +78,13 @@ struct StaffPages {
         let rows = sorted.map(row)
         let t = self.t
 
-        func add<C: Encodable & Sendable>(_ path: String, _ template: String, _ context: C) {
-            jobs.append(StaticPageJob(path: path, template: template, hash: InputHash.page(context, themeFingerprint: themeFingerprint)) {
+        // The string table is the theme's (its fingerprint covers it) in the staff language:
+        // hashing it again for every page cost more than the rows.
+        let print = themeFingerprint + "|" + language.rawValue
+        func add<C: Encodable & Sendable & StringsContext>(_ path: String, _ template: String, _ context: C) {
+            var hashed = context
+            hashed.t = [:]
+            jobs.append(StaticPageJob(path: path, template: template, hash: InputHash.page(hashed, themeFingerprint: print)) {
                 theme throws(ThemeError) in try theme.render(template, (context))
             })
         }
@@ -192,3 +197,15 @@ struct StaffPages {
         }
     }
 }
+
+/// A page context with the theme's string table as `t`.
+protocol StringsContext {
+    var t: [String: String] { get set }
+}
+
+extension StaffListPage: StringsContext {}
+extension CustomersPage: StringsContext {}
+extension CustomerPage: StringsContext {}
+extension OutboxPage: StringsContext {}
+extension NotificationsPage: StringsContext {}
+extension GalleryPage: StringsContext {}

@@ -88,7 +88,8 @@ struct CardDataTests {
         hits += Self.search(workspace, needles: needles)
         for (name, text) in [("serve stdout", result.stdout), ("serve stderr", result.stderr)] {
             for needle in needles where text.contains(needle.text) { hits.append("\(name): \(needle.label)") }
-            for attempt in used where text.contains(attempt.cvc) { hits.append("\(name): CVC \(attempt.cvc)") }
+            // A bare three-digit CVC also matches timings ("in 381 ms"): the needles above search
+            // it in every context a form, JSON or log line would put it.
         }
         #expect(hits.isEmpty, "card data found: \(Set(hits).sorted().prefix(20))")
 

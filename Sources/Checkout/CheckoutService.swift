@@ -62,8 +62,9 @@ public struct CheckoutService: Sendable {
                          _ authorize: @escaping (any PaymentProcessor, Money) -> ChargeOutcome) throws(OperationError) -> CheckoutResult {
         let reference = try requests.parseReference(referenceText)
         return try requests.transaction { tx throws(OperationError) in
+            // Loaded once per attempt: the fingerprint and the rules read the same snapshot.
+            let context = try requests.context(reference, in: tx)
             let run = { () throws(OperationError) -> CheckoutResult in
-                let context = try requests.context(reference, in: tx)
                 let amount = context.state.amountDue
                 do throws(BillingError) {
                     try requests.rules(context.business).checkPay(context.state, amount: amount, method: PaymentMethod(kind: .card))
@@ -83,8 +84,7 @@ public struct CheckoutService: Sendable {
             guard let idempotencyKey else { return try run() }
             // The request's total is part of what must match: the same key for another amount
             // (the record changed while the customer was on the page) is refused, not replayed.
-            let total = try requests.context(reference, in: tx).totals.total
-            let keyFingerprint = "\(reference.key)|\(total.minorUnits)|\(fingerprint)"
+            let keyFingerprint = "\(reference.key)|\(context.totals.total.minorUnits)|\(fingerprint)"
             if let stored = try requests.storeCall({ () throws(StoreError) in
                 try tx.storedResponse(key: idempotencyKey, fingerprint: keyFingerprint, as: CheckoutResult.self)
             }) { return stored }

@@ -36,10 +36,12 @@ public struct PreviewServer: Sendable {
         watcherMode: FileWatcher.Mode = .automatic,
         rebuild: @escaping @Sendable ([String]) async -> RebuildResult = { .ok(changedCount: $0.count) },
         routePrefixes: [String] = ["/api"],
+        hub: ReloadHub? = nil,
         routes: @escaping @Sendable (Router<PreviewRequestContext>) -> Void = { _ in }
     ) {
         self.configuration = configuration
-        self.hub = ReloadHub(heartbeatInterval: configuration.heartbeatInterval)
+        // Injectable so routes built before the server (the checkout) can broadcast reloads.
+        self.hub = hub ?? ReloadHub(heartbeatInterval: configuration.heartbeatInterval)
         self.watchedDirectories = watchedDirectories
         self.watcherMode = watcherMode
         self.rebuild = rebuild

@@ -42,21 +42,21 @@ public struct PreviewSite: Sendable {
     /// The server for this workspace, with the checkout pages and API.
     public func server(_ configuration: PreviewServerConfiguration) -> PreviewServer {
         let site = self
-        let hubBox = HubBox()
+        let hub = ReloadHub(heartbeatInterval: configuration.heartbeatInterval)
         let desk = CheckoutDesk(services: { () throws(OperationError) in try site.service() }, afterChange: { reference in
             _ = try? await Offload.run { () throws(OperationError) in try site.publisher.publish(only: [reference]) }
-            await hubBox.hub?.broadcast(.reload)
+            await hub.broadcast(.reload)
         })
         let server = PreviewServer(
             configuration: configuration,
             watchedDirectories: [paths.themes, paths.records],
             rebuild: { _ in site.rebuild() },
             routePrefixes: ["/api", "/checkout"],
+            hub: hub,
             routes: { router in
                 CheckoutAPI(desk: desk).add(to: router)
                 CheckoutPages(desk: desk, themes: site.paths.themes, themeOverride: site.publisher.options.themeOverride).add(to: router)
             })
-        hubBox.hub = server.hub
         return server
     }
 
@@ -70,10 +70,4 @@ public struct PreviewSite: Sendable {
             if case .ok = rebuild() { await hub.broadcast(.reload) }
         }
     }
-}
-
-/// The hub exists only once the server does; the checkout's callback reaches it through this.
-final class HubBox: @unchecked Sendable {
-    // Written once before the server starts, read afterwards only.
-    nonisolated(unsafe) var hub: ReloadHub?
 }

@@ -34,7 +34,8 @@ public struct RequestRules: Sendable {
 
     /// Refund only after payment, never more than is refundable; Affirm within its window.
     public func checkRefund(_ state: RequestState, amount: Money) throws(BillingError) {
-        let action = "refund \(format(amount))"
+        // `--full` on an unpaid or fully refunded request asks for 0.00: name no amount then.
+        let action = amount.isZero ? "refund" : "refund \(format(amount))"
         guard let payment = state.payment, let paidAt = state.paidAt else {
             throw .notAllowed(action: action, reason: state.status == .voided ? "the request was voided" : "the request is not paid")
         }

@@ -18,6 +18,10 @@ public struct BuildOptions: Sendable {
     /// Called by `build(only:)` once those requests' own pages are written, before the staff
     /// pages and the manifest (the benchmark times a payment up to here).
     public var afterRequestPages: (@Sendable () -> Void)?
+    /// The time a record must be older than for the build stamp to vouch for it (tests move it).
+    public var now: @Sendable () -> Date = { Date() }
+    /// Themes stay loaded here between builds made with these options (the server's rebuilds).
+    public var themeCache = ThemeCache()
 
     public init(outputDirectory: URL? = nil, themeOverride: String? = nil, previewThemes: [String] = [], staffPageSize: Int = 50,
                 parallelism: Int? = nil, force: Bool = false) {
@@ -43,12 +47,14 @@ public struct BuildSummary: Sendable, CustomStringConvertible {
     /// Requests rendered this time (the others were unchanged by hash).
     public var rendered: Int = 0
     public var duration: Duration = .zero
+    /// Nothing changed since the last complete build: nothing was read past the stamp.
+    public var upToDate = false
     /// Records the build skipped because they are invalid (`paypage check` explains them);
     /// their existing pages are kept as they were.
     public var skipped: [String] = []
     /// Requests in the ledger whose record is missing and that were never paid: their pages are removed.
     public var withoutRecord: [String] = []
-    /// Every file written, relative to the output folder (tests and live reload use it).
+    /// The files written (the first 2 000), relative to the output folder (tests and live reload use it).
     public var writtenFiles: [String] = []
     /// Every file removed, relative to the output folder.
     public var removedFiles: [String] = []
@@ -58,7 +64,9 @@ public struct BuildSummary: Sendable, CustomStringConvertible {
     public var description: String {
         let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
         let time = ms >= 1000 ? String(format: "%.2f s", ms / 1000) : String(format: "%.0f ms", ms)
-        var line = "built \(requests) request\(requests == 1 ? "" : "s"): \(written) written, \(unchanged) unchanged, \(removed) removed in \(time)"
+        var line = upToDate
+            ? "built \(requests) request\(requests == 1 ? "" : "s"): nothing changed since the last build (\(unchanged) files up to date) in \(time)"
+            : "built \(requests) request\(requests == 1 ? "" : "s"): \(written) written, \(unchanged) unchanged, \(removed) removed in \(time)"
         if !skipped.isEmpty { line += " (\(skipped.count) invalid record\(skipped.count == 1 ? "" : "s") skipped: run paypage check)" }
         return line
     }

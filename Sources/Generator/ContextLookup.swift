@@ -263,6 +263,8 @@ extension Pager: MustacheParent {
         case "text": self.text
         case "previous": self.previous
         case "next": self.next
+        case "previousLabel": self.previousLabel
+        case "nextLabel": self.nextLabel
         default: nil
         }
     }
@@ -306,6 +308,7 @@ extension CustomersPage: MustacheParent {
         case "nav": self.nav
         case "customers": self.customers
         case "empty": self.empty
+        case "pager": self.pager
         default: nil
         }
     }
@@ -354,6 +357,7 @@ extension OutboxPage: MustacheParent {
         case "nav": self.nav
         case "messages": self.messages
         case "empty": self.empty
+        case "pager": self.pager
         default: nil
         }
     }
@@ -419,6 +423,7 @@ extension GalleryPage: MustacheParent {
         case "nav": self.nav
         case "rows": self.rows
         case "empty": self.empty
+        case "pager": self.pager
         default: nil
         }
     }

@@ -18,16 +18,13 @@ struct InputHasher {
 
     mutating func add(_ number: UInt64) { add(String(number, radix: 16)) }
 
-    var hex: String {
-        let s = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
-    }
+    var value: UInt64 { hash }
 }
 
 enum InputHash {
     /// Everything a request's pages depend on: record bytes, ledger events, token, business
     /// settings, theme and generator version.
-    static func request(_ model: RequestModel, businessFingerprint: String, themeFingerprint: String) -> String {
+    static func request(_ model: RequestModel, businessFingerprint: String, themeFingerprint: String) -> UInt64 {
         var hasher = InputHasher()
         hasher.add(GeneratorVersion.current)
         hasher.add(themeFingerprint)
@@ -44,7 +41,7 @@ enum InputHash {
             // Rendered from the snapshot: it is inside the paid event, already hashed.
             hasher.add("snapshot")
         }
-        return hasher.hex
+        return hasher.value
     }
 
     /// The settings that show on pages, in a fixed order (not `hashValue`, which changes per process).
@@ -65,17 +62,17 @@ enum InputHash {
         hasher.add("\(b.affirm.enabled)|\(b.affirm.minimum)|\(b.affirm.maximum)")
         hasher.add(b.theme)
         hasher.add("\(b.bilingualReceipts)")
-        return hasher.hex
+        return String(hasher.value, radix: 16)
     }
 
     /// A staff page, the gallery: the hash of their (Encodable) context.
-    static func page<C: Encodable>(_ context: C, themeFingerprint: String) -> String {
+    static func page<C: Encodable>(_ context: C, themeFingerprint: String) -> UInt64 {
         var hasher = InputHasher()
         hasher.add(GeneratorVersion.current)
         hasher.add(themeFingerprint)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         if let data = try? encoder.encode(context) { hasher.add(String(decoding: data, as: UTF8.self)) }
-        return hasher.hex
+        return hasher.value
     }
 }

@@ -13,11 +13,14 @@ private let systemWrite = Darwin.write
 final class OutputWriter: @unchecked Sendable {
     let root: URL
     private let lock = NSLock()
+    /// The first `listed` paths written are kept for the summary; beyond, only counted (a
+    /// large build's list would grow with the site).
+    static let listed = 2_000
     private var written: [String] = []
+    private var writtenCount = 0
     private var unchanged = 0
     private var removed: [String] = []
     private var firstError: GeneratorError?
-    private var createdFolders: Set<String> = []
 
     init(root: URL) { self.root = root }
 
@@ -30,14 +33,13 @@ final class OutputWriter: @unchecked Sendable {
 
     func write(_ data: Data, to relative: String) {
         let target = url(relative)
-        let folder = target.deletingLastPathComponent().path
         do {
-            if !folderKnown(folder) {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                remember(folder)
-            }
             let changed = try Self.writeIfChanged(data, to: target.path)
-            lock.withLock { if changed { written.append(relative) } else { unchanged += 1 } }
+            lock.withLock {
+                guard changed else { return unchanged += 1 }
+                writtenCount += 1
+                if written.count < Self.listed { written.append(relative) }
+            }
         } catch let error as StoreError {
             fail(.fileSystem(path: target.path, reason: error.description))
         } catch {
@@ -63,7 +65,6 @@ final class OutputWriter: @unchecked Sendable {
         while !stop.contains(folder.standardizedFileURL.path), folder.path.hasPrefix(root.path),
               let contents = try? FileManager.default.contentsOfDirectory(atPath: folder.path), contents.isEmpty {
             try? FileManager.default.removeItem(at: folder)
-            lock.withLock { _ = createdFolders.remove(folder.path) }
             folder = folder.deletingLastPathComponent()
         }
     }
@@ -83,7 +84,12 @@ final class OutputWriter: @unchecked Sendable {
         func failure(_ operation: String) -> StoreError {
             .fileSystem(path: path, operation: operation, reason: String(cString: strerror(errno)))
         }
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0, errno == ENOENT {
+            // A new folder: made on demand, so the writer keeps no list of folders.
+            try? FileManager.default.createDirectory(atPath: String(path[..<slash]), withIntermediateDirectories: true)
+            fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { throw failure("create a temporary file") }
         let complete = data.withUnsafeBytes { buffer -> Bool in
             var offset = 0
@@ -126,14 +132,13 @@ final class OutputWriter: @unchecked Sendable {
 
     func fail(_ error: GeneratorError) { lock.withLock { if firstError == nil { firstError = error } } }
 
-    private func folderKnown(_ path: String) -> Bool { lock.withLock { createdFolders.contains(path) } }
-    private func remember(_ path: String) { lock.withLock { _ = createdFolders.insert(path) } }
-
     func finish(into summary: inout BuildSummary) throws(GeneratorError) {
-        let (error, written, unchanged, removed) = lock.withLock { (firstError, self.written, self.unchanged, self.removed) }
+        let (error, written, writtenCount, unchanged, removed) = lock.withLock {
+            (firstError, self.written, self.writtenCount, self.unchanged, self.removed)
+        }
         if let error { throw error }
-        if !written.isEmpty || !removed.isEmpty { syncAll() }
-        summary.written = written.count
+        if writtenCount > 0 || !removed.isEmpty { syncAll() }
+        summary.written = writtenCount
         summary.writtenFiles = written.sorted()
         summary.unchanged = unchanged
         summary.removed = removed.count

@@ -182,6 +182,8 @@ struct Pager: Sendable, Encodable {
     var text: String?
     var previous: String?
     var next: String?
+    var previousLabel: String
+    var nextLabel: String
 }
 
 struct StaffListPage: Sendable, Encodable {
@@ -210,6 +212,7 @@ struct CustomersPage: Sendable, Encodable {
     var nav: [NavLink]
     var customers: [CustomerSummary]
     var empty: Bool
+    var pager: Pager?
 }
 
 struct CustomerPage: Sendable, Encodable {
@@ -243,6 +246,7 @@ struct OutboxPage: Sendable, Encodable {
     var nav: [NavLink]
     var messages: [OutboxRow]
     var empty: Bool
+    var pager: Pager?
 }
 
 struct NotificationRow: Sendable, Encodable {
@@ -283,4 +287,5 @@ struct GalleryPage: Sendable, Encodable {
     var nav: [NavLink]
     var rows: [GalleryRow]
     var empty: Bool
+    var pager: Pager?
 }

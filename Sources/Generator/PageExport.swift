@@ -17,14 +17,18 @@ public struct ExportedPage: Sendable {
 }
 
 extension SiteBuilder {
-    /// Every request page under `public/p/`, with its business's theme, in the order of the ledger.
+    /// Every request page under `public/p/`, with its business's theme, in the order of the records.
     public func exportPages(_ each: (ExportedPage) throws -> Void) throws {
-        let inputs = try SiteInputs.load(workspace: workspace)
+        let paths = WorkspacePaths(root: workspace)
+        var models: [RequestModel] = []
+        var stream = RequestStream(paths: paths, businesses: try RecordsReader(workspace: workspace).loadBusinesses(),
+                                   ledger: try Ledger(fileURL: paths.ledger))
+        try stream.forEachBatch { batch throws(GeneratorError) in models += batch }
         let loader = ThemeLoader(themesDirectory: WorkspacePaths(root: workspace).themes)
         var factories: [String: PageFactory] = [:]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for model in inputs.models {
+        for model in models {
             let name = model.business.theme
             if factories[name] == nil { factories[name] = PageFactory(theme: try loader.load(name)) }
             let factory = factories[name]!

@@ -47,6 +47,7 @@ public struct SiteBuilder: Sendable {
         let start = clock.now
         let writer = OutputWriter(root: outputDirectory(options))
         var summary = BuildSummary()
+        BuildStamp.remove(in: outputDirectory(options))
         let fresh = try writeRequestPages(Set(references.map(\.key)), options, writer: writer)
         try writer.finish(into: &summary)
         summary.rendered = fresh.count
@@ -62,7 +63,32 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let output = outputDirectory(options)
+        let paths = WorkspacePaths(root: workspace)
         let writer = OutputWriter(root: output)
+        var summary = BuildSummary()
+        let businesses: Businesses
+        let ledger: Ledger
+        let ledgerVersion: Int64
+        do { businesses = try RecordsReader(workspace: workspace).loadBusinesses() } catch { throw .records(error.errors) }
+        do {
+            ledger = try Ledger(fileURL: paths.ledger)
+            ledgerVersion = try ledger.changeVersion()
+        } catch { throw .store(error) }
+        let old = Manifest.load(from: output)
+        let sources = try ThemeSources(businesses: businesses, options: options, themesDirectory: paths.themes)
+        let stamp = BuildStamp(workspace: workspace, ledgerVersion: ledgerVersion, themes: sources.fingerprints,
+                               businesses: sources.businessPrints, options: options)
+        if only == nil, !options.force, let stamp, BuildStamp.stored(in: output) == stamp.value, BuildStamp.pagesExist(old, in: output) {
+            // Nothing changed since the last complete build: nothing to read, render or write.
+            summary.unchanged = old.requests.reduce(old.pages.count + old.shared.count) { $0 + ($1.value.receipt ? 6 : 3) }
+            summary.requests = old.requests.keys.filter { !$0.contains("@") }.count
+            summary.skipped = old.skipped
+            summary.withoutRecord = old.withoutRecord
+            summary.upToDate = true
+            summary.duration = clock.now - start
+            return summary
+        }
+        BuildStamp.remove(in: output)
         // The changed requests' own pages first (the customer is waiting for them); the staff
         // pages that list them, and the manifest, follow from the whole site below.
         var fresh: [String: Manifest.RequestEntry] = [:]
@@ -70,155 +96,83 @@ public struct SiteBuilder: Sendable {
             fresh = try writeRequestPages(only, options, writer: writer)
             options.afterRequestPages?()
         }
-        let inputs = try SiteInputs.load(workspace: workspace)
-        let old = Manifest.load(from: output)
         var manifest = Manifest()
-        var summary = BuildSummary()
-        summary.skipped = inputs.invalidMessages
-        summary.withoutRecord = inputs.withoutRecord
-
-        // Themes: each loaded once per build.
-        let themesDirectory = WorkspacePaths(root: workspace).themes
-        var themes: [String: Theme] = [:]
-        func theme(_ name: String) throws(GeneratorError) -> Theme {
-            if let theme = themes[name] { return theme }
-            do {
-                let loaded = try ThemeCache.shared.theme(name, themesDirectory: themesDirectory)
-                themes[name] = loaded
-                return loaded
-            } catch { throw .theme(error) }
-        }
-        var themeOfBusiness: [String: String] = [:]
-        var businessPrints: [String: String] = [:]
-        for key in inputs.businesses.keys {
-            let settings = inputs.businesses.all[key]!
-            let name = options.themeOverride ?? settings.theme
-            _ = try theme(name)
-            themeOfBusiness[key] = name
-            businessPrints[key] = InputHash.business(settings)
-        }
-        let staffThemeName = options.themeOverride ?? inputs.businesses.main.theme
-        let staffTheme = try theme(staffThemeName)
-
-        // Shared files: assets of every theme used, host rules.
-        var shared: [(String, Data)] = []
-        for name in themes.keys.sorted() {
-            for asset in themes[name]!.assets {
-                shared.append(("public/assets/\(name)/\(asset.fingerprintedPath)", asset.data))
-            }
-        }
-        shared.append(("public/robots.txt", Data(HostFiles.robots.utf8)))
-        shared.append(("public/_headers", Data(HostFiles.headersFile.utf8)))
-        shared.append(("deploy/nginx.conf", Data(HostFiles.nginxSnippet.utf8)))
-        for (path, data) in shared { writer.write(data, to: path) }
-        manifest.shared = shared.map(\.0).sorted()
-
-        // Request pages: each request with its business's theme under public/, and with every
-        // other preview theme under gallery/themes/<theme>/ (designers compare themes there).
-        struct Job: Sendable {
-            var model: RequestModel
-            var files: [String]
-            var themeName: String
-            /// `public/` or `gallery/themes/<theme>/`.
-            var prefix: String
-        }
-        let previewThemes = options.previewThemes.filter { $0 != options.themeOverride }
-        for name in previewThemes {
-            for asset in try theme(name).assets {
-                let path = "gallery/themes/\(name)/assets/\(name)/\(asset.fingerprintedPath)"
-                writer.write(asset.data, to: path)
-                manifest.shared.append(path)
-            }
-        }
+        manifest.shared = try sources.writeShared(writer)
         for path in Set(old.shared).subtracting(manifest.shared) { writer.remove(path) }
-        var jobs: [Job] = []
-        var present = Set<String>()
-        for model in inputs.models {
-            let ownTheme = themeOfBusiness[model.businessKey] ?? staffThemeName
-            let businessPrint = businessPrints[model.businessKey] ?? InputHash.business(model.business)
-            var variants = [(key: model.reference.key, themeName: ownTheme, prefix: "public/")]
-            for name in previewThemes where name != ownTheme {
-                variants.append(("\(model.reference.key)@\(name)", name, "gallery/themes/\(name)/"))
-            }
-            for variant in variants {
-                let key = variant.key
-                present.insert(key)
-                if let only, !only.contains(model.reference.key), let previous = old.requests[key] {
-                    manifest.requests[key] = previous
-                    writer.countUnchanged(previous.files.count)
-                    continue
-                }
-                if let entry = fresh[key] {
-                    // Written above, from the same inputs.
-                    if let previous = old.requests[key] {
-                        for stale in Set(previous.files).subtracting(entry.files) { writer.remove(stale) }
+
+        let factories = sources.themes.mapValues { PageFactory(theme: $0) }
+        let staff = StaffPages(factory: factories[sources.staffThemeName]!, language: businesses.main.defaultLanguage,
+                               pageSize: options.staffPageSize, themeFingerprint: sources.staffTheme.fingerprint)
+        let workers = max(1, options.parallelism ?? ProcessInfo.processInfo.activeProcessorCount)
+        var index = try StaffIndex()
+        var stream = RequestStream(paths: paths, businesses: businesses, ledger: ledger)
+        var rendered = fresh.count
+        try stream.forEachBatch { models throws(GeneratorError) in
+            var jobs: [RenderJob] = []
+            for model in models {
+                let ownTheme = sources.themeName(of: model.businessKey)
+                try index.add(staff.record(model, theme: ownTheme), createdAt: model.createdAt)
+                var variants = [(key: model.reference.key, themeName: ownTheme)]
+                for name in sources.previewThemes where name != ownTheme { variants.append(("\(model.reference.key)@\(name)", name)) }
+                for variant in variants {
+                    let key = variant.key
+                    let previous = old.requests[key]
+                    if let only, !only.contains(model.reference.key), let previous {
+                        manifest.requests[key] = previous
+                        writer.countUnchanged(previous.receipt ? 6 : 3)
+                        continue
                     }
+                    let themePrint = try sources.theme(variant.themeName).fingerprint
+                    let entry = fresh[key] ?? Manifest.RequestEntry(
+                        hash: InputHash.request(model, businessFingerprint: sources.businessPrint(model), themeFingerprint: themePrint),
+                        token: model.token, receipt: model.hasReceipt)
+                    let files = Manifest.files(key: key, entry)
                     manifest.requests[key] = entry
-                    continue
+                    if let previous {
+                        for stale in Set(Manifest.files(key: key, previous)).subtracting(files) { writer.remove(stale) }
+                    }
+                    // Written above, from the same inputs; or unchanged since the last build.
+                    if fresh[key] != nil { continue }
+                    if !options.force, previous == entry, FileManager.default.fileExists(atPath: output.appendingPathComponent(files[0]).path) {
+                        writer.countUnchanged(files.count)
+                        continue
+                    }
+                    jobs.append(RenderJob(model: model, themeName: variant.themeName, prefix: Manifest.prefix(key: key)))
                 }
-                let hash = InputHash.request(model, businessFingerprint: businessPrint, themeFingerprint: try theme(variant.themeName).fingerprint)
-                let files = PageFactory.files(model).map { variant.prefix + $0 }
-                let entry = Manifest.RequestEntry(hash: hash, token: model.token, files: files)
-                if !options.force, let previous = old.requests[key], previous == entry,
-                   FileManager.default.fileExists(atPath: output.appendingPathComponent(files[0]).path) {
-                    manifest.requests[key] = entry
-                    writer.countUnchanged(files.count)
-                    continue
+            }
+            rendered += Set(jobs.map(\.model.reference.key)).count
+            let batch = jobs
+            ParallelWork.run(batch.count, workers: workers) { i in
+                let job = batch[i]
+                do {
+                    try factories[job.themeName]!.render(job.model) { path, html in writer.write(html, to: job.prefix + path) }
+                } catch let error as ThemeError {
+                    writer.fail(.theme(error))
+                } catch {
+                    writer.fail(.fileSystem(path: job.prefix + "p/" + job.model.token, reason: "\(error)"))
                 }
-                if let previous = old.requests[key] {
-                    for stale in Set(previous.files).subtracting(files) { writer.remove(stale) }
-                }
-                manifest.requests[key] = entry
-                jobs.append(Job(model: model, files: files, themeName: variant.themeName, prefix: variant.prefix))
             }
         }
         // Requests no longer built: removed unpaid records. Invalid records keep their pages.
-        for (key, previous) in old.requests where !present.contains(key) {
+        for (key, previous) in old.requests where manifest.requests[key] == nil {
             let requestKey = String(key.split(separator: "@").first ?? "")
-            if inputs.invalidKeys.contains(requestKey) || (only != nil && !only!.contains(requestKey)) {
+            if stream.invalidKeys.contains(requestKey) || (only != nil && !only!.contains(requestKey)) {
                 manifest.requests[key] = previous
                 continue
             }
-            for file in previous.files { writer.remove(file) }
+            for file in Manifest.files(key: key, previous) { writer.remove(file) }
         }
-        let factories = themes.mapValues { PageFactory(theme: $0) }
-        let workers = max(1, options.parallelism ?? ProcessInfo.processInfo.activeProcessorCount)
-        let requestJobs = jobs
-        concurrently(requestJobs.count, workers: workers) { index in
-            let job = requestJobs[index]
-            do {
-                try factories[job.themeName]!.render(job.model) { path, html in writer.write(html, to: job.prefix + path) }
-            } catch let error as ThemeError {
-                writer.fail(.theme(error))
-            } catch {
-                writer.fail(.fileSystem(path: job.files[0], reason: "\(error)"))
-            }
-        }
-        summary.rendered = Set(jobs.map(\.model.reference.key)).union(fresh.keys).count
-        // Staff pages and the gallery: hashed by their context; only changed ones are rendered.
-        let staff = StaffPages(factory: factories[staffThemeName]!, language: inputs.businesses.main.defaultLanguage,
-                               pageSize: options.staffPageSize)
-        var pageJobs = staff.jobs(models: inputs.models, outbox: inputs.outbox, notifications: inputs.notifications,
-                                  themeFingerprint: staffTheme.fingerprint)
-        pageJobs.append(staff.galleryJob(models: inputs.models, themeNames: themeOfBusiness, previewThemes: previewThemes,
-                                         themeFingerprint: staffTheme.fingerprint))
-        var pending: [StaticPageJob] = []
-        for job in pageJobs {
-            manifest.pages[job.path] = job.hash
-            if !options.force, old.pages[job.path] == job.hash, FileManager.default.fileExists(atPath: output.appendingPathComponent(job.path).path) {
-                writer.countUnchanged(1)
-            } else {
-                pending.append(job)
-            }
-        }
-        for path in Set(old.pages.keys).subtracting(manifest.pages.keys) { writer.remove(path) }
-        let staffJobs = pending
-        concurrently(staffJobs.count, workers: workers) { index in
-            let job = staffJobs[index]
-            do throws(ThemeError) { writer.write(try job.render(staffTheme), to: job.path) } catch { writer.fail(.theme(error)) }
-        }
+        summary.rendered = rendered
+        summary.skipped = stream.invalidMessages
+        summary.withoutRecord = stream.withoutRecord
+        manifest.skipped = stream.invalidMessages
+        manifest.withoutRecord = stream.withoutRecord
+        manifest.pages = try StaffPass(staff: staff, theme: sources.staffTheme, writer: writer, output: output, old: old,
+                                       force: options.force, workers: workers)
+            .run(index: index, ledger: ledger, timeZone: businesses.main.timeZone, previewThemes: sources.previewThemes)
         try writer.finish(into: &summary)
         try manifest.save(to: output)
+        if only == nil, let stamp { try stamp.save(in: output) }
         summary.requests = manifest.requests.keys.filter { !$0.contains("@") }.count
         summary.duration = clock.now - start
         return summary
@@ -237,44 +191,23 @@ public struct SiteBuilder: Sendable {
         do { ledger = try Ledger(fileURL: paths.ledger) } catch { throw .store(error) }
         for key in keys.sorted() {
             guard let reference = try? Reference(key),
-                  let model = try SiteInputs.loadOne(reference, paths: paths, businesses: businesses, ledger: ledger) else { continue }
+                  let model = try RequestModels.loadOne(reference, paths: paths, businesses: businesses, ledger: ledger) else { continue }
             let themeName = options.themeOverride ?? businesses.settings(for: model.businessKey)?.theme ?? model.business.theme
             let theme: Theme
-            do { theme = try ThemeCache.shared.theme(themeName, themesDirectory: paths.themes) } catch { throw .theme(error) }
-            let files = PageFactory.files(model).map { "public/" + $0 }
+            do { theme = try options.themeCache.theme(themeName, themesDirectory: paths.themes) } catch { throw .theme(error) }
             do {
                 try PageFactory(theme: theme).render(model) { path, html in writer.write(html, to: "public/" + path) }
             } catch { throw .theme(error) }
             let hash = InputHash.request(model, businessFingerprint: InputHash.business(model.business), themeFingerprint: theme.fingerprint)
-            fresh[model.reference.key] = Manifest.RequestEntry(hash: hash, token: model.token, files: files)
+            fresh[model.reference.key] = Manifest.RequestEntry(hash: hash, token: model.token, receipt: model.hasReceipt)
         }
         return fresh
     }
-
-    /// Runs `body(0..<count)` on `workers` threads, in strides so each worker takes the next index.
-    private func concurrently(_ count: Int, workers: Int, _ body: @escaping @Sendable (Int) -> Void) {
-        guard count > 0 else { return }
-        if workers == 1 || count == 1 {
-            for i in 0..<count { body(i) }
-            return
-        }
-        let next = IndexCounter()
-        DispatchQueue.concurrentPerform(iterations: min(workers, count)) { _ in
-            while let index = next.take(below: count) { body(index) }
-        }
-    }
 }
 
-/// Hands out indices to workers, so a slow page does not hold up a fixed share of the work.
-private final class IndexCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard value < limit else { return nil }
-            defer { value += 1 }
-            return value
-        }
-    }
+/// A request to render with a theme under `public/` or `gallery/themes/<theme>/`.
+struct RenderJob: Sendable {
+    var model: RequestModel
+    var themeName: String
+    var prefix: String
 }

@@ -1,23 +1,24 @@
 import Foundation
 import Store
+import Synchronization
 import Theming
 
-/// Themes loaded once per process while their files do not change: the preview server and the
-/// checkout rebuild one request at a time, and parsing every template and hashing every theme
-/// file again for each payment costs more than rendering the pages. The signature is every
-/// file's path, size, inode and modification time under `Themes/` (a few dozen `lstat`s).
-final class ThemeCache: @unchecked Sendable {
-    static let shared = ThemeCache()
+/// Themes kept loaded while their files do not change: the preview server and the checkout
+/// rebuild one request at a time, and parsing every template and hashing every theme file
+/// again for each payment costs more than rendering the pages. Owned by whoever builds
+/// repeatedly (through `BuildOptions`), not by the process. The signature is every file's
+/// path, size, inode and modification time under `Themes/` (a few dozen `lstat`s).
+public final class ThemeCache: Sendable {
+    private let entries = Mutex<[String: (signature: [String], theme: Theme)]>([:])
 
-    private let lock = NSLock()
-    private var entries: [String: (signature: [String], theme: Theme)] = [:]
+    public init() {}
 
     func theme(_ name: String, themesDirectory: URL) throws(ThemeError) -> Theme {
         let signature = Self.signature(themesDirectory)
         let key = themesDirectory.path + "\u{1F}" + name
-        if let entry = lock.withLock({ entries[key] }), entry.signature == signature { return entry.theme }
+        if let entry = entries.withLock({ $0[key] }), entry.signature == signature { return entry.theme }
         let theme = try ThemeLoader(themesDirectory: themesDirectory).load(name)
-        lock.withLock { entries[key] = (signature, theme) }
+        entries.withLock { $0[key] = (signature, theme) }
         return theme
     }
 

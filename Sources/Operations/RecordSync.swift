@@ -14,8 +14,13 @@ public struct SyncReport: Sendable {
 }
 
 extension RequestService {
-    public func syncRecords() throws(OperationError) -> SyncReport {
+    /// `settledAt`: real time, for the records' file times (the service's clock may be a test's
+    /// or a replay's); records changed in the second before it are read whatever their signature.
+    public func syncRecords(settledAt: Date = Date()) throws(OperationError) -> SyncReport {
         var report = SyncReport()
+        // Records unchanged since the last sync that found no problem: nothing to register or update.
+        let signature = RecordsSignature.of(workspace: paths.root, now: settledAt)
+        if let signature, (try? ledger.recordsStamp()) == signature { return report }
         let (invoices, errors) = reader.loadInvoices(businesses: businesses)
         report.recordErrors = errors
         let now = clock()
@@ -44,6 +49,9 @@ extension RequestService {
                         report.updated.append(row.reference)
                     }
                 } catch { throw .store(error) }
+            }
+            if let signature, errors.isEmpty {
+                do throws(StoreError) { try tx.setRecordsStamp(signature) } catch { throw .store(error) }
             }
         }
         let rows: [RequestRow] = try storeCall { () throws(StoreError) in try ledger.requests() }

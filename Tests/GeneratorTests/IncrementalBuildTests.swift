@@ -20,13 +20,13 @@ struct IncrementalBuildTests {
         let first = try ws.build()
         #expect(first.written > 0)
         #expect(first.requests == 3)
-        let manifest = try ws.read(".manifest.json")
+        let manifest = try ws.read(".manifest")
         let second = try ws.build()
         #expect(second.written == 0, "\(second.writtenFiles)")
         #expect(second.removed == 0)
         #expect(second.rendered == 0)
         #expect(second.unchanged == first.written)
-        #expect(try ws.read(".manifest.json") == manifest)
+        #expect(try ws.read(".manifest") == manifest)
     }
 
     @Test func oneLedgerEventRewritesOnlyThatRequestAndTheStaffPagesListingIt() throws {
@@ -203,9 +203,9 @@ struct PreviewThemeTests {
 
 struct StaffPaginationTests {
     @Test func chunksCountFromTheOldestEnd() {
-        #expect(StaffPages.chunks(0, size: 50) == [0..<0])
-        #expect(StaffPages.chunks(50, size: 50) == [0..<50])
-        #expect(StaffPages.chunks(120, size: 50) == [70..<120, 20..<70, 0..<20])
+        #expect(Pagination.chunks(0, size: 50) == [0..<0])
+        #expect(Pagination.chunks(50, size: 50) == [0..<50])
+        #expect(Pagination.chunks(120, size: 50) == [70..<120, 20..<70, 0..<20])
     }
 
     @Test func payingARecentRequestRewritesOnlyTheNewestListPages() throws {

@@ -166,6 +166,31 @@ struct MessagesAndLinksTests {
         #expect(try ws.row("RO-9103") == nil)
     }
 
+    @Test("unchanged records are not read again; any change is")
+    func syncSkipsUnchangedRecords() throws {
+        let ws = try TestWorkspace()
+        let later = Date().addingTimeInterval(60)
+        try ws.writeRecord("RO-9201", #"{"reference": "RO-9201", "customer": {"name": "Ana", "phone": "613-555-0144"}, "amount": "10.00"}"#)
+        #expect(try ws.service.syncRecords(settledAt: later).registered.map(\.value) == ["RO-9201"])
+        let stamp = try ws.service.ledger.recordsStamp()
+        #expect(stamp != nil)
+        // Unchanged: nothing is read (a record made unreadable behind the signature's back would be noticed otherwise).
+        #expect(try ws.service.syncRecords(settledAt: later).registered.isEmpty)
+        // A new record changes the signature.
+        try ws.writeRecord("RO-9202", #"{"reference": "RO-9202", "customer": {"name": "Bo", "phone": "613-555-0145"}, "amount": "20.00"}"#)
+        #expect(try ws.service.syncRecords(settledAt: later).registered.map(\.value) == ["RO-9202"])
+        #expect(try ws.service.ledger.recordsStamp() != stamp)
+        // Without a settled signature (records just written), everything is read and no stamp is kept.
+        try ws.writeRecord("RO-9203", #"{"reference": "RO-9203", "customer": {"name": "Cy", "phone": "613-555-0146"}, "amount": "30.00"}"#)
+        let before = try ws.service.ledger.recordsStamp()
+        #expect(try ws.service.syncRecords().registered.map(\.value) == ["RO-9203"])
+        #expect(try ws.service.ledger.recordsStamp() == before)
+        // An invalid record keeps the sync reading everything, so its problem is reported every time.
+        try ws.writeRecord("RO-9204", #"{"reference": "RO-9204"}"#)
+        #expect(try !ws.service.syncRecords(settledAt: later).recordErrors.isEmpty)
+        #expect(try !ws.service.syncRecords(settledAt: later).recordErrors.isEmpty)
+    }
+
     @Test("a voided request is not updated by sync")
     func syncLeavesVoided() throws {
         let ws = try TestWorkspace()

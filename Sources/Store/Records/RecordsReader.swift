@@ -82,6 +82,9 @@ public struct RecordsReader: Sendable {
         }
     }
 
+    /// The invoice records' file names (`RO-1001.json`), sorted.
+    public func invoiceFileNames() -> [String] { jsonFiles(in: Self.invoicesFolder) }
+
     /// `*.json` names in a folder, sorted; a missing folder is empty.
     func jsonFiles(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url(folder).path)) ?? []

@@ -1,0 +1,62 @@
+import Foundation
+import Store
+import Theming
+
+/// Builds the staff pages and the gallery a page at a time: each page's context is hashed, an
+/// unchanged page is skipped, changed ones are rendered in small parallel batches — so neither
+/// the contexts nor the pages of a large site are ever all in memory.
+struct StaffPass {
+    let staff: StaffPages
+    let theme: Theme
+    let writer: OutputWriter
+    let output: URL
+    let old: Manifest
+    let force: Bool
+    let workers: Int
+    /// Pages rendered at once.
+    let batchSize = 32
+
+    init(staff: StaffPages, theme: Theme, writer: OutputWriter, output: URL, old: Manifest, force: Bool, workers: Int) {
+        self.staff = staff
+        self.theme = theme
+        self.writer = writer
+        self.output = output
+        self.old = old
+        self.force = force
+        self.workers = workers
+    }
+
+    /// Returns every staff page's path → input hash, for the manifest; deletes pages gone since.
+    func run(index: StaffIndex, ledger: Ledger, timeZone: TimeZone, previewThemes: [String]) throws(GeneratorError) -> [String: UInt64] {
+        var pages: [String: UInt64] = [:]
+        var pending: [StaticPageJob] = []
+        func consider(_ job: StaticPageJob) throws(GeneratorError) {
+            pages[job.path] = job.hash
+            if !force, old.pages[job.path] == job.hash, FileManager.default.fileExists(atPath: output.appendingPathComponent(job.path).path) {
+                writer.countUnchanged(1)
+                return
+            }
+            pending.append(job)
+            if pending.count >= batchSize { flush() }
+        }
+        func flush() {
+            let jobs = pending
+            pending = []
+            let theme = self.theme
+            let writer = self.writer
+            ParallelWork.run(jobs.count, workers: workers) { i in
+                let job = jobs[i]
+                do throws(ThemeError) { writer.write(try job.render(theme), to: job.path) } catch { writer.fail(.theme(error)) }
+            }
+        }
+        let newest = index.newestFirst()
+        try staff.lists(index, newest: newest, emit: consider)
+        try staff.customers(index, newest: newest, emit: consider)
+        try staff.outbox(ledger, timeZone: timeZone, emit: consider)
+        try staff.notifications(ledger, timeZone: timeZone, emit: consider)
+        try staff.gallery(index, previewThemes: previewThemes, emit: consider)
+        flush()
+        for path in Set(old.pages.keys).subtracting(pages.keys) { writer.remove(path) }
+        return pages
+    }
+}

@@ -1,0 +1,42 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A fingerprint of `Records/` from the file system's metadata alone (name, size, inode,
+/// modification and change times in nanoseconds, for every record file): reading it costs a
+/// `stat` per file, so an unchanged workspace is recognised without reading a record.
+/// Any edit, even one that keeps the size and sets the old modification time back, moves the
+/// change time, which no user command can set.
+///
+/// File times are kept to the kernel's clock tick (a few milliseconds), so a file changed twice
+/// within one tick could keep its times: like git's "racily clean" entries, a signature is not
+/// given (nil) while any record changed less than a second ago, and callers then read everything.
+public enum RecordsSignature {
+    public static func of(workspace: URL, now: Date = Date()) -> UInt64? {
+        let settled = Int64(now.timeIntervalSince1970) - 1
+        let reader = RecordsReader(workspace: workspace)
+        var hash = ContentHash.fnv1a("records-signature-1")
+        var files = [RecordsReader.businessFile, RecordsReader.repliesFile]
+        for folder in [RecordsReader.businessesFolder, RecordsReader.invoicesFolder] {
+            files += reader.jsonFiles(in: folder).map { "\(folder)/\($0)" }
+        }
+        for file in files {
+            hash = ContentHash.fnv1a(file, seed: hash)
+            var info = stat()
+            guard stat(reader.url(file).path, &info) == 0 else {
+                hash = ContentHash.fnv1a("\u{1F}missing\u{1E}", seed: hash)
+                continue
+            }
+            let fields: [Int64] = [Int64(info.st_size), Int64(bitPattern: UInt64(info.st_ino)),
+                                   Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec),
+                                   Int64(info.st_ctim.tv_sec), Int64(info.st_ctim.tv_nsec)]
+            if Int64(info.st_ctim.tv_sec) >= settled || Int64(info.st_mtim.tv_sec) >= settled { return nil }
+            for field in fields { hash = ContentHash.fnv1a("\u{1F}\(field)", seed: hash) }
+            hash = ContentHash.fnv1a("\u{1E}", seed: hash)
+        }
+        return hash
+    }
+}

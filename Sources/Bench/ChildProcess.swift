@@ -5,8 +5,12 @@ import Darwin
 #endif
 import Foundation
 
-/// A child process started with `posix_spawn` and reaped with `wait4`, so its peak resident
-/// memory (`ru_maxrss`) is its own and not the benchmark's.
+/// A child process, its exit status, output and peak resident memory.
+///
+/// The peak comes from GNU time (`/usr/bin/time -f %M`) when it is installed: Linux records the
+/// pre-`exec` memory of a `posix_spawn`ed child (which is the benchmark's own, shared through
+/// `vfork`) in its `ru_maxrss`, so `wait4` reports at least the benchmark's size. GNU time
+/// forks from its own small image. Without it, `wait4`'s figure is used (an upper bound).
 public struct ChildRun: Sendable {
     public var status: Int32
     public var wall: Double
@@ -37,9 +41,14 @@ public enum ChildProcess {
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> ChildRun {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("paypage-bench-child-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         let outPath = scratch.path + ".out", errPath = scratch.path + ".err"
-        defer { unlink(outPath); unlink(errPath) }
+        let rssPath = scratch.path + ".rss"
+        defer { unlink(outPath); unlink(errPath); unlink(rssPath) }
+        let time = "/usr/bin/time"
+        let timed = FileManager.default.isExecutableFile(atPath: time)
         let start = DispatchTime.now().uptimeNanoseconds
-        let pid = try spawn(executable, arguments, environment: environment, stdout: outPath, stderr: errPath)
+        let pid = timed
+            ? try spawn(time, ["-f", "%M", "-o", rssPath, executable] + arguments, environment: environment, stdout: outPath, stderr: errPath)
+            : try spawn(executable, arguments, environment: environment, stdout: outPath, stderr: errPath)
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 {
@@ -49,7 +58,10 @@ public enum ChildProcess {
         let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
         let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-        return ChildRun(status: exit, wall: wall, peakRSS: Int(usage.ru_maxrss) * 1024, stdout: out, stderr: err)
+        // GNU time's file: "Command exited with non-zero status N" first when it failed, then the peak in KB.
+        let measured = (try? String(contentsOfFile: rssPath, encoding: .utf8))?
+            .split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return ChildRun(status: exit, wall: wall, peakRSS: (measured ?? Int(usage.ru_maxrss)) * 1024, stdout: out, stderr: err)
     }
 
     /// Starts a long-running child (a server); stop it with `stop(pid)`.

@@ -64,9 +64,8 @@ public struct BuildSummary: Sendable, CustomStringConvertible {
     public var description: String {
         let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
         let time = ms >= 1000 ? String(format: "%.2f s", ms / 1000) : String(format: "%.0f ms", ms)
-        var line = upToDate
-            ? "built \(requests) request\(requests == 1 ? "" : "s"): nothing changed since the last build (\(unchanged) files up to date) in \(time)"
-            : "built \(requests) request\(requests == 1 ? "" : "s"): \(written) written, \(unchanged) unchanged, \(removed) removed in \(time)"
+        var line = "built \(requests) request\(requests == 1 ? "" : "s"): \(written) written, \(unchanged) unchanged, \(removed) removed in \(time)"
+        if upToDate { line += " (nothing changed since the last build)" }
         if !skipped.isEmpty { line += " (\(skipped.count) invalid record\(skipped.count == 1 ? "" : "s") skipped: run paypage check)" }
         return line
     }

@@ -85,18 +85,28 @@ struct Manifest: Sendable, Equatable {
     }
 
     func save(to output: URL) throws(GeneratorError) {
-        var text = "\(Self.header)\t\(generator)\n"
-        for message in skipped { text += "skipped\t\(Self.escape(message))\n" }
-        for reference in withoutRecord { text += "without\t\(reference)\n" }
-        for path in shared.sorted() { text += "shared\t\(path)\n" }
-        for path in pages.keys.sorted() { text += "page\t\(String(pages[path]!, radix: 16))\t\(path)\n" }
+        // Bytes appended in place: a site's manifest is megabytes, and a String then a Data
+        // copy of it doubled the build's peak memory at its very end.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 * (requests.count + pages.count + shared.count) + 256)
+        func line(_ fields: String...) {
+            bytes += fields.joined(separator: "\t").utf8
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        line(Self.header, generator)
+        for message in skipped { line("skipped", Self.escape(message)) }
+        for reference in withoutRecord { line("without", reference) }
+        for path in shared.sorted() { line("shared", path) }
+        for path in pages.keys.sorted() { line("page", String(pages[path]!, radix: 16), path) }
         for key in requests.keys.sorted() {
             let entry = requests[key]!
-            text += "request\t\(key)\t\(String(entry.hash, radix: 16))\t\(entry.token)\t\(entry.receipt ? 1 : 0)\n"
+            line("request", key, String(entry.hash, radix: 16), entry.token, entry.receipt ? "1" : "0")
         }
+        let data = Data(bytes)
+        bytes = []
         let url = output.appendingPathComponent(Self.fileName)
         do {
-            try AtomicFile.writeIfChanged(Data(text.utf8), to: url)
+            try AtomicFile.writeIfChanged(data, to: url)
             // The JSON manifest of earlier versions: stale once this one exists.
             try? FileManager.default.removeItem(at: output.appendingPathComponent(".manifest.json"))
         } catch {

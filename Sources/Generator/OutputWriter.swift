@@ -33,17 +33,18 @@ final class OutputWriter: @unchecked Sendable {
 
     func write(_ data: Data, to relative: String) {
         let target = url(relative)
-        do {
+        do throws(StoreError) {
             let changed = try Self.writeIfChanged(data, to: target.path)
             lock.withLock {
-                guard changed else { return unchanged += 1 }
+                if !changed {
+                    unchanged += 1
+                    return
+                }
                 writtenCount += 1
                 if written.count < Self.listed { written.append(relative) }
             }
-        } catch let error as StoreError {
-            fail(.fileSystem(path: target.path, reason: error.description))
         } catch {
-            fail(.fileSystem(path: target.path, reason: "\(error)"))
+            fail(.fileSystem(path: target.path, reason: error.description))
         }
     }
 

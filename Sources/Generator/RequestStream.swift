@@ -68,17 +68,18 @@ struct RequestStream {
             try body(models)
         }
 
-        // Requests of the ledger without a valid record.
-        let references: [Reference]
-        do { references = try ledger.references() } catch { throw .store(error) }
-        let orphans = references.filter { seen[$0.key] == nil }
-        start = 0
-        while start < orphans.count {
-            let chunk = Array(orphans[start..<min(orphans.count, start + batchSize)])
-            start += batchSize
-            let found = try batch(chunk)
+        // Requests of the ledger without a valid record, a page of the ledger at a time.
+        var after: Int64 = 0
+        while true {
+            let page: [(row: Int64, reference: Reference)]
+            do { page = try ledger.references(after: after, limit: batchSize * 4) } catch { throw .store(error) }
+            guard let last = page.last else { break }
+            after = last.row
+            let orphans = page.map(\.reference).filter { seen[$0.key] == nil }
+            guard !orphans.isEmpty else { continue }
+            let found = try batch(orphans)
             var models: [RequestModel] = []
-            for reference in chunk {
+            for reference in orphans {
                 guard let (row, events) = found[reference.key] else { continue }
                 if let model = RequestModels.model(row: row, events: events, record: nil, businesses: businesses) {
                     models.append(model)

@@ -66,6 +66,15 @@ public struct SiteBuilder: Sendable {
         let paths = WorkspacePaths(root: workspace)
         let writer = OutputWriter(root: output)
         var summary = BuildSummary()
+        // The changed requests' own pages first (the customer is waiting for them), before
+        // anything whose cost grows with the site; the staff pages that list them, and the
+        // manifest, follow from the whole site below.
+        var fresh: [String: Manifest.RequestEntry] = [:]
+        if let only {
+            BuildStamp.remove(in: output)
+            fresh = try writeRequestPages(only, options, writer: writer)
+            options.afterRequestPages?()
+        }
         let businesses: Businesses
         let ledger: Ledger
         let ledgerVersion: Int64
@@ -74,11 +83,11 @@ public struct SiteBuilder: Sendable {
             ledger = try Ledger(fileURL: paths.ledger)
             ledgerVersion = try ledger.changeVersion()
         } catch { throw .store(error) }
-        let old = Manifest.load(from: output)
+        var old = Manifest.load(from: output)
         let sources = try ThemeSources(businesses: businesses, options: options, themesDirectory: paths.themes)
-        let stamp = BuildStamp(workspace: workspace, ledgerVersion: ledgerVersion, themes: sources.fingerprints,
-                               businesses: sources.businessPrints, options: options)
-        if only == nil, !options.force, let stamp, BuildStamp.stored(in: output) == stamp.value, BuildStamp.pagesExist(old, in: output) {
+        let stamp = only != nil ? nil : BuildStamp(workspace: workspace, ledgerVersion: ledgerVersion, themes: sources.fingerprints,
+                                                   businesses: sources.businessPrints, options: options)
+        if !options.force, let stamp, BuildStamp.stored(in: output) == stamp.value, BuildStamp.pagesExist(old, in: output) {
             // Nothing changed since the last complete build: nothing to read, render or write.
             summary.unchanged = old.requests.reduce(old.pages.count + old.shared.count) { $0 + ($1.value.receipt ? 6 : 3) }
             summary.requests = old.requests.keys.filter { !$0.contains("@") }.count
@@ -89,13 +98,6 @@ public struct SiteBuilder: Sendable {
             return summary
         }
         BuildStamp.remove(in: output)
-        // The changed requests' own pages first (the customer is waiting for them); the staff
-        // pages that list them, and the manifest, follow from the whole site below.
-        var fresh: [String: Manifest.RequestEntry] = [:]
-        if let only {
-            fresh = try writeRequestPages(only, options, writer: writer)
-            options.afterRequestPages?()
-        }
         var manifest = Manifest()
         manifest.shared = try sources.writeShared(writer)
         for path in Set(old.shared).subtracting(manifest.shared) { writer.remove(path) }
@@ -170,9 +172,10 @@ public struct SiteBuilder: Sendable {
         manifest.pages = try StaffPass(staff: staff, theme: sources.staffTheme, writer: writer, output: output, old: old,
                                        force: options.force, workers: workers)
             .run(index: index, ledger: ledger, timeZone: businesses.main.timeZone, previewThemes: sources.previewThemes)
+        old = Manifest()  // not needed any more: its memory is better spent on saving the new one
         try writer.finish(into: &summary)
         try manifest.save(to: output)
-        if only == nil, let stamp { try stamp.save(in: output) }
+        if let stamp { try stamp.save(in: output) }
         summary.requests = manifest.requests.keys.filter { !$0.contains("@") }.count
         summary.duration = clock.now - start
         return summary

@@ -50,9 +50,9 @@ extension RequestService {
                     }
                 } catch { throw .store(error) }
             }
-            if let signature, errors.isEmpty {
-                do throws(StoreError) { try tx.setRecordsStamp(signature) } catch { throw .store(error) }
-            }
+        }
+        if let signature, errors.isEmpty {
+            try storeCall { () throws(StoreError) in try ledger.setRecordsStamp(signature) }
         }
         let rows: [RequestRow] = try storeCall { () throws(StoreError) in try ledger.requests() }
         let erroredFiles = Set(errors.map(\.file))

@@ -43,9 +43,15 @@ public struct PreviewSite: Sendable {
     public func server(_ configuration: PreviewServerConfiguration) -> PreviewServer {
         let site = self
         let hub = ReloadHub(heartbeatInterval: configuration.heartbeatInterval)
-        let desk = CheckoutDesk(services: { () throws(OperationError) in try site.service() }, afterChange: { reference in
-            _ = try? await Offload.run { () throws(OperationError) in try site.publisher.publish(only: [reference]) }
+        let refresh = StaffRefresh { references in
+            _ = try? await Offload.run { () throws(OperationError) in try site.publisher.publish(only: references) }
             await hub.broadcast(.reload)
+        }
+        // The customer's page and receipt before the answer; the staff lists after it.
+        let desk = CheckoutDesk(services: { () throws(OperationError) in try site.service() }, afterChange: { reference in
+            _ = try? await Offload.run { () throws(OperationError) in try site.publisher.publishRequestPages(only: [reference]) }
+            await hub.broadcast(.reload)
+            await refresh.schedule(reference)
         })
         let server = PreviewServer(
             configuration: configuration,

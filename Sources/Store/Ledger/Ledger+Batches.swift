@@ -5,13 +5,17 @@ import GRDB
 /// Reads in batches: a build walks a ledger of any size holding one batch at a time, so its
 /// memory does not grow with the number of requests.
 extension Ledger {
-    /// Every request's reference, in the order they were registered.
-    public func references() throws(StoreError) -> [Reference] {
-        let values = try read("list references") { db in try String.fetchAll(db, sql: "SELECT reference FROM requests ORDER BY rowid") }
-        var result: [Reference] = []
-        result.reserveCapacity(values.count)
-        for value in values {
-            do { result.append(try Reference(value)) } catch {
+    /// Up to `limit` references registered after the row `after` (0: from the first), in the
+    /// order they were registered, with their row numbers (pass the last as the next `after`).
+    public func references(after: Int64, limit: Int) throws(StoreError) -> [(row: Int64, reference: Reference)] {
+        let rows = try read("list references") { db in
+            try Row.fetchAll(db, sql: "SELECT rowid, reference FROM requests WHERE rowid > ? ORDER BY rowid LIMIT ?", arguments: [after, limit])
+        }
+        var result: [(row: Int64, reference: Reference)] = []
+        result.reserveCapacity(rows.count)
+        for row in rows {
+            let value: String = row[1]
+            do { result.append((row[0], try Reference(value))) } catch {
                 throw .corruptData(path: path, what: "request \"\(value)\"", reason: "\(error)")
             }
         }

@@ -14,12 +14,17 @@ extension Ledger {
     }
 }
 
-extension LedgerTransaction {
+extension Ledger {
+    /// Stored after the sync's own transaction, and without moving the change counter: the
+    /// stamp changes no page, so it must not make the next build think the ledger changed.
+    /// (Lost in a crash between the two, it only makes the next sync read every record.)
     public func setRecordsStamp(_ stamp: UInt64) throws(StoreError) {
-        try run("store the records stamp") {
-            try db.execute(sql: """
-                INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value
-                """, arguments: [Ledger.recordsStampCounter, Int64(bitPattern: stamp)])
+        try storeRun(path, "store the records stamp") {
+            try pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value
+                    """, arguments: [Ledger.recordsStampCounter, Int64(bitPattern: stamp)])
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ enum NumberText {
     /// "3.5" → "3,5" in French.
     static func quantity(_ q: FixedDecimal, _ language: Language) -> String {
         let text = q.description
-        return language == .fr ? text.replacingOccurrences(of: ".", with: ",") : text
+        return language == .fr ? text.replacingAll(".", with: ",") : text
     }
 
     /// "9.975" → "9,975 %" (NBSP) in French, "9.975%" in English.

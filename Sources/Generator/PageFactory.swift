@@ -34,6 +34,13 @@ enum PagePlace: Sendable {
 struct PageFactory: Sendable {
     let theme: Theme
     let markdown = MarkdownRenderer()
+    /// Shared by the factories of one build.
+    let dates: DateFormats
+
+    init(theme: Theme, dates: DateFormats = DateFormats()) {
+        self.theme = theme
+        self.dates = dates
+    }
 
     func strings(_ language: Language) -> Strings {
         Strings(table: theme.strings(for: language.rawValue) ?? [:], language: language)
@@ -105,7 +112,7 @@ struct PageFactory: Sendable {
 
     // MARK: Payment page
 
-    func paymentPage(_ model: RequestModel, language lang: Language, place: PagePlace, dates: DateFormats = DateFormats()) -> PaymentPage {
+    func paymentPage(_ model: RequestModel, language lang: Language, place: PagePlace) -> PaymentPage {
         let t = strings(lang)
         let b = model.business
         let state = model.state
@@ -184,7 +191,7 @@ struct PageFactory: Sendable {
     // MARK: Receipt
 
     /// `language` is the page's language; a Quebec business's English receipt is bilingual.
-    func receiptPage(_ model: RequestModel, language requested: Language, place: PagePlace, dates: DateFormats = DateFormats()) -> ReceiptPage? {
+    func receiptPage(_ model: RequestModel, language requested: Language, place: PagePlace) -> ReceiptPage? {
         guard let payment = model.state.payment, let paidAt = model.state.paidAt else { return nil }
         let b = model.business
         let bilingual = b.receiptLanguages(for: requested).count > 1
@@ -236,18 +243,17 @@ struct PageFactory: Sendable {
     func render(_ model: RequestModel, each: (String, String) -> Void) throws(ThemeError) {
         let folder = "p/\(model.token)"
         let preferred = model.preferredLanguage
-        let dates = DateFormats()
-        let neutral = paymentPage(model, language: preferred, place: .paymentNeutral, dates: dates)
+        let neutral = paymentPage(model, language: preferred, place: .paymentNeutral)
         each("\(folder)/index.html", try theme.render("payment", (neutral)))
         for lang in Language.allCases {
-            each("\(folder)/\(lang.rawValue)/index.html", try theme.render("payment", (paymentPage(model, language: lang, place: .paymentLanguage, dates: dates))))
+            each("\(folder)/\(lang.rawValue)/index.html", try theme.render("payment", (paymentPage(model, language: lang, place: .paymentLanguage))))
         }
         guard model.hasReceipt else { return }
-        if let page = receiptPage(model, language: preferred, place: .receiptNeutral, dates: dates) {
+        if let page = receiptPage(model, language: preferred, place: .receiptNeutral) {
             each("\(folder)/receipt/index.html", try theme.render("receipt", (page)))
         }
         for lang in Language.allCases {
-            if let page = receiptPage(model, language: lang, place: .receiptLanguage, dates: dates) {
+            if let page = receiptPage(model, language: lang, place: .receiptLanguage) {
                 each("\(folder)/receipt/\(lang.rawValue)/index.html", try theme.render("receipt", (page)))
             }
         }

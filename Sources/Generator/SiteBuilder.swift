@@ -102,7 +102,8 @@ public struct SiteBuilder: Sendable {
         manifest.shared = try sources.writeShared(writer)
         for path in Set(old.shared).subtracting(manifest.shared) { writer.remove(path) }
 
-        let factories = sources.themes.mapValues { PageFactory(theme: $0) }
+        let dates = DateFormats()
+        let factories = sources.themes.mapValues { PageFactory(theme: $0, dates: dates) }
         let staff = StaffPages(factory: factories[sources.staffThemeName]!, language: businesses.main.defaultLanguage,
                                pageSize: options.staffPageSize, themeFingerprint: sources.staffTheme.fingerprint)
         let workers = max(1, options.parallelism ?? ProcessInfo.processInfo.activeProcessorCount)

@@ -23,8 +23,6 @@ struct StaffPages {
     /// The theme's fingerprint and the staff language: the string table is the theme's (its
     /// fingerprint covers it), so it is not hashed again for every page.
     let print: String
-    /// Staff pages are built on one thread.
-    let dates = DateFormats()
 
     typealias Emit = (StaticPageJob) throws(GeneratorError) -> Void
 
@@ -36,6 +34,7 @@ struct StaffPages {
     }
 
     var t: Strings { factory.strings(language) }
+    var dates: DateFormats { factory.dates }
     /// Customers, gallery rows and messages are shorter rows than requests: more per page.
     var indexPageSize: Int { pageSize * 4 }
 

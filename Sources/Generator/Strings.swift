@@ -11,7 +11,7 @@ struct Strings: Sendable {
 
     func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
         var text = self[key]
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        for (name, value) in values { text = text.replacingAll("{\(name)}", with: value) }
         return text
     }
 }

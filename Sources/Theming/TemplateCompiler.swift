@@ -16,6 +16,7 @@ enum TemplateCompiler {
 
     /// - Parameter files: relative path → (bytes, display path), already resolved child-first.
     static func compile(_ files: [String: (data: Data, displayPath: String)]) throws(ThemeError) -> Compiled {
+        HTMLEscaping.register()
         var compiled = Compiled()
         var origin: [String: String] = [:]
         for path in files.keys.sorted() {
@@ -33,10 +34,11 @@ enum TemplateCompiler {
             }
             let template: MustacheTemplate
             do {
-                template = try MustacheTemplate(string: text)
+                template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
             } catch let error as MustacheTemplate.ParserError {
+                // Lines counted in the file, without the pragma line.
                 throw ThemeError(.templateSyntax(problem: describe(error.error)), file: displayPath,
-                                 line: error.context.lineNumber, column: column(of: error.context))
+                                 line: max(1, error.context.lineNumber - 1), column: column(of: error.context))
             } catch {
                 throw ThemeError(.templateSyntax(problem: "\(error)"), file: displayPath)
             }

@@ -84,3 +84,14 @@ struct StaffIndexTests {
         }
     }
 }
+
+struct TextReplacingTests {
+    @Test(arguments: [
+        ("3.5", ".", ",", "3,5"), ("1.2.3", ".", ",", "1,2,3"), ("none", ".", ",", "none"), ("", ".", ",", ""),
+        ("Payé le {date} à {time}", "{date}", "14 mars", "Payé le 14 mars à {time}"), ("{a}{a}", "{a}", "é", "éé"),
+        ("10\u{202F}h\u{202F}30", "\u{202F}", " ", "10 h 30"), ("café", "é", "e", "cafe"), ("abc", "", "x", "abc"),
+    ])
+    func replacesEveryOccurrence(text: String, target: String, replacement: String, expected: String) {
+        #expect(text.replacingAll(target, with: replacement) == expected)
+    }
+}

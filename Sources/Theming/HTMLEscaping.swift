@@ -31,3 +31,11 @@ struct HTMLEscaping: MustacheContentType {
     /// with the same value).
     static func register() { MustacheContentTypes.register(HTMLEscaping(), named: name) }
 }
+
+/// Text renders as itself. Without this, swift-mustache tries four other casts on every
+/// `{{value}}` before falling back to `String(describing:)` (casts were a sixth of a build);
+/// with it, the second cast succeeds. Same output.
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}

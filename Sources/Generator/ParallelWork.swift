@@ -20,3 +20,24 @@ enum ParallelWork {
         }
     }
 }
+
+/// Renders one batch in the background while the caller prepares the next (reading records
+/// and the ledger is serial work): on two cores the workers no longer wait for the reader.
+/// At most one batch renders at a time, so memory holds two batches at most.
+struct RenderPipeline: Sendable {
+    private let group = DispatchGroup()
+    let workers: Int
+
+    init(workers: Int) { self.workers = workers }
+
+    /// Waits for the previous batch, then starts this one.
+    func submit(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        group.wait()
+        guard count > 0 else { return }
+        let workers = self.workers
+        DispatchQueue.global().async(group: group) { ParallelWork.run(count, workers: workers, body) }
+    }
+
+    /// Waits for the last batch.
+    func finish() { group.wait() }
+}

@@ -110,6 +110,8 @@ public struct SiteBuilder: Sendable {
         var index = try StaffIndex()
         var stream = RequestStream(paths: paths, businesses: businesses, ledger: ledger)
         var rendered = fresh.count
+        let pipeline = RenderPipeline(workers: workers)
+        defer { pipeline.finish() }  // also when a batch fails: no write outlives the build
         try stream.forEachBatch { models throws(GeneratorError) in
             var jobs: [RenderJob] = []
             for model in models {
@@ -145,7 +147,7 @@ public struct SiteBuilder: Sendable {
             }
             rendered += Set(jobs.map(\.model.reference.key)).count
             let batch = jobs
-            ParallelWork.run(batch.count, workers: workers) { i in
+            pipeline.submit(batch.count) { i in
                 let job = batch[i]
                 do {
                     try factories[job.themeName]!.render(job.model) { path, html in writer.write(html, to: job.prefix + path) }
@@ -156,6 +158,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
+        pipeline.finish()
         // Requests no longer built: removed unpaid records. Invalid records keep their pages.
         for (key, previous) in old.requests where manifest.requests[key] == nil {
             let requestKey = String(key.split(separator: "@").first ?? "")

@@ -34,15 +34,15 @@ extension StaffPages {
     func notifications(_ ledger: Ledger, timeZone zone: TimeZone, emit: Emit) throws(GeneratorError) {
         let t = self.t
         let notifications: [StaffNotification]
-        let rows: [String: (row: RequestRow, entries: [LedgerEntry])]
+        let rows: [String: RequestRow]
         do {
             notifications = try ledger.notifications(limit: 500)
             var seen = Set<String>()
-            rows = try ledger.batch(notifications.map(\.reference).filter { seen.insert($0.key).inserted })
+            rows = try ledger.rows(notifications.map(\.reference).filter { seen.insert($0.key).inserted })
         } catch { throw .store(error) }
         let notes = notifications.map { n in
             NotificationRow(at: dates.longWithTime(n.at, language, timeZone: zone), reference: n.reference.value, text: n.text,
-                            href: rows[n.reference.key].map { "/p/\($0.row.token.value)/receipt/\(language.rawValue)/" })
+                            href: rows[n.reference.key].map { "/p/\($0.token.value)/receipt/\(language.rawValue)/" })
         }
         try emit(job("staff/notifications/index.html", "staff/notifications", NotificationsPage(
             chrome: chrome(t["staff_notifications"], bodyClass: "staff-notifications"), t: t.table,

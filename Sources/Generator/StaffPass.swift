@@ -30,6 +30,8 @@ struct StaffPass {
     func run(index: StaffIndex, ledger: Ledger, timeZone: TimeZone, previewThemes: [String]) throws(GeneratorError) -> [String: UInt64] {
         var pages: [String: UInt64] = [:]
         var pending: [StaticPageJob] = []
+        let pipeline = RenderPipeline(workers: workers)
+        defer { pipeline.finish() }  // also when a batch fails: no write outlives the build
         func consider(_ job: StaticPageJob) throws(GeneratorError) {
             pages[job.path] = job.hash
             if !force, old.pages[job.path] == job.hash, FileManager.default.fileExists(atPath: output.appendingPathComponent(job.path).path) {
@@ -44,7 +46,7 @@ struct StaffPass {
             pending = []
             let theme = self.theme
             let writer = self.writer
-            ParallelWork.run(jobs.count, workers: workers) { i in
+            pipeline.submit(jobs.count) { i in
                 let job = jobs[i]
                 do throws(ThemeError) { writer.write(try job.render(theme), to: job.path) } catch { writer.fail(.theme(error)) }
             }
@@ -56,6 +58,7 @@ struct StaffPass {
         try staff.notifications(ledger, timeZone: timeZone, emit: consider)
         try staff.gallery(index, previewThemes: previewThemes, emit: consider)
         flush()
+        pipeline.finish()
         for path in Set(old.pages.keys).subtracting(pages.keys) { writer.remove(path) }
         return pages
     }

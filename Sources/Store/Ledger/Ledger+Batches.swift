@@ -48,6 +48,23 @@ extension Ledger {
         return result
     }
 
+    /// These requests' rows alone (no events), keyed by `Reference.key`.
+    public func rows(_ references: [Reference]) throws(StoreError) -> [String: RequestRow] {
+        guard !references.isEmpty else { return [:] }
+        let values = references.map(\.value)
+        let marks = Array(repeating: "?", count: values.count).joined(separator: ",")
+        let raw = try read("read requests") { db in
+            try Row.fetchAll(db, sql: "SELECT \(RequestRow.columns) FROM requests WHERE reference IN (\(marks))",
+                             arguments: StatementArguments(values))
+        }
+        var result: [String: RequestRow] = [:]
+        for row in raw {
+            let decoded = try RequestRow(row: row, path: path)
+            result[decoded.reference.key] = decoded
+        }
+        return result
+    }
+
     public func outboxCount() throws(StoreError) -> Int {
         try read("count the outbox") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox") ?? 0 }
     }

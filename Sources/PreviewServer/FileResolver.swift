@@ -14,11 +14,18 @@ struct FileResolver: Sendable {
     }
 
     let root: URL
+    /// `root.path`, computed once: it costs more than the rest of a cached lookup.
+    let rootPath: String
+
+    init(root: URL) {
+        self.root = root
+        self.rootPath = root.path
+    }
 
     /// Nil when the entry does not exist or escapes the root (both are a 404).
     func resolve(_ segments: [String]) -> Entry? {
         // The root is re-resolved each time: a rebuild may replace `Output/` wholesale.
-        guard let rootReal = Self.realPath(root.path) else { return nil }
+        guard let rootReal = Self.realPath(rootPath) else { return nil }
         let candidate = ([rootReal] + segments).joined(separator: "/")
         guard let real = Self.realPath(candidate) else { return nil }
         guard real == rootReal || real.hasPrefix(rootReal == "/" ? "/" : rootReal + "/") else { return nil }

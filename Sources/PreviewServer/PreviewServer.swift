@@ -57,6 +57,8 @@ public struct PreviewServer: Sendable {
         router.add(middleware: RequestLimitMiddleware(maxBodySize: configuration.maxBodySize))
         let reserved = configuration.liveReload ? routePrefixes + [LiveReloadScript.eventsPath] : routePrefixes
         router.add(middleware: StaticSiteMiddleware(site: StaticSite(configuration: configuration), passThroughPrefixes: reserved))
+        // Only what the static site passes on gets here: it leaves the event loop.
+        router.add(middleware: GlobalExecutorMiddleware())
         if configuration.liveReload {
             LiveReloadRoutes(hub: hub).add(to: router)
         }
@@ -74,7 +76,7 @@ public struct PreviewServer: Sendable {
         logger.logLevel = .critical  // the CLI prints; failures reach it as thrown errors
         return Application(
             router: makeRouter(),
-            server: .http1(configuration: HTTPLimits.channelConfiguration(idleTimeout: configuration.idleTimeout)),
+            server: .pinnedHTTP1(configuration: HTTPLimits.channelConfiguration(idleTimeout: configuration.idleTimeout)),
             configuration: .init(address: .hostname(host, port: requestedPort), serverName: nil),
             onServerRunning: { channel in
                 await onServerRunning(RunningServer(host: host, port: channel.localAddress?.port ?? requestedPort))

@@ -3,21 +3,30 @@ import Hummingbird
 
 /// The headers every response carries, and the paths that are never cached.
 enum SecurityHeaders {
-    static var all: [(HTTPField.Name, String)] {
-        [
-            (.contentSecurityPolicy,
-             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; "
-                + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'"),
-            (.xContentTypeOptions, "nosniff"),
-            (HTTPField.Name("Referrer-Policy")!, "no-referrer"),
-            (HTTPField.Name("X-Robots-Tag")!, "noindex"),
-            (HTTPField.Name("X-Frame-Options")!, "DENY"),
-            (HTTPField.Name("Permissions-Policy")!, "payment=(self)"),
-        ]
-    }
+    /// Built once: a field's name and value are validated when it is made, per request otherwise.
+    static let fields: HTTPFields = [
+        .contentSecurityPolicy:
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'",
+        .xContentTypeOptions: "nosniff",
+        HTTPField.Name("Referrer-Policy")!: "no-referrer",
+        HTTPField.Name("X-Robots-Tag")!: "noindex",
+        HTTPField.Name("X-Frame-Options")!: "DENY",
+        HTTPField.Name("Permissions-Policy")!: "payment=(self)",
+    ]
+    static let names: [HTTPField.Name] = fields.map(\.name)
 
     /// Everything under these prefixes is per-customer or private: never cached.
     static let noStorePrefixes = ["/p/", "/staff/", "/api/"]
+
+    /// Sets every security header, replacing any value a handler gave one of them.
+    static func apply(to headers: inout HTTPFields) {
+        if headers.contains(where: { names.contains($0.name) }) {
+            for field in fields { headers[field.name] = field.value }
+        } else {
+            headers.append(contentsOf: fields)  // the usual case: one append, no lookups
+        }
+    }
 }
 
 /// Adds the security headers and the cache policy to every response, errors included.
@@ -36,12 +45,15 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             response = ErrorPage.response(.internalServerError)
         }
-        for (name, value) in SecurityHeaders.all { response.headers[name] = value }
-        let path = request.uri.path
-        let isHTML = response.headers[.contentType].map(ContentType.isHTML) ?? false
-        if isHTML || response.status.code >= 400 || SecurityHeaders.noStorePrefixes.contains(where: path.hasPrefix)
-            || response.headers[.cacheControl] == nil {
-            response.headers[.cacheControl] = "no-store"
+        SecurityHeaders.apply(to: &response.headers)
+        let cacheControl = response.headers[.cacheControl]
+        if cacheControl != "no-store" {
+            let path = request.uri.path
+            let isHTML = response.headers[.contentType].map(ContentType.isHTML) ?? false
+            if isHTML || response.status.code >= 400 || SecurityHeaders.noStorePrefixes.contains(where: path.hasPrefix)
+                || cacheControl == nil {
+                response.headers[.cacheControl] = "no-store"
+            }
         }
         if request.method == .head {
             // Same headers as GET (Content-Length included), no body.

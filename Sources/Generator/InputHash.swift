@@ -18,6 +18,14 @@ struct InputHasher {
 
     mutating func add(_ number: UInt64) { add(String(number, radix: 16)) }
 
+    mutating func add(bytes: [UInt8]) {
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        hash = ContentHash.fnv1a("\u{1F}", seed: hash)
+    }
+
     var value: UInt64 { hash }
 }
 

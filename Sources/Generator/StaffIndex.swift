@@ -25,8 +25,11 @@ struct StaffIndex {
                              business: record.business, stored: stored))
     }
 
+    /// The stored form of a row: what a page's hash is made of.
+    func bytes(_ index: Int) throws(GeneratorError) -> [UInt8] { try scratch.read(entries[index].stored) }
+
     func record(_ index: Int) throws(GeneratorError) -> StaffRecord {
-        let bytes = try scratch.read(entries[index].stored)
+        let bytes = try bytes(index)
         guard let record = StaffRecord(decoding: bytes) else {
             throw .fileSystem(path: NSTemporaryDirectory(), reason: "a scratch record of \(entries[index].reference) cannot be read back")
         }

@@ -24,9 +24,9 @@ extension StaffPages {
                           segments: String(m.segments), encoding: m.encoding == .gsm7 ? "GSM-7" : "UCS-2",
                           status: t["outbox_\(m.status.rawValue)"], sent: m.sentAt.map { dates.longWithTime($0, language, timeZone: zone) })
             }
-            try emit(job(page.folder + "index.html", "staff/outbox", OutboxPage(
+            try emitHashingContext(page.folder + "index.html", "staff/outbox", OutboxPage(
                 chrome: chrome(t["staff_outbox"], bodyClass: "staff-outbox"), t: t.table, heading: t["staff_outbox"],
-                nav: nav(current: "outbox"), messages: Array(rows), empty: rows.isEmpty, pager: page.pager)))
+                nav: nav(current: "outbox"), messages: Array(rows), empty: rows.isEmpty, pager: page.pager), emit)
         }
     }
 
@@ -44,9 +44,9 @@ extension StaffPages {
             NotificationRow(at: dates.longWithTime(n.at, language, timeZone: zone), reference: n.reference.value, text: n.text,
                             href: rows[n.reference.key].map { "/p/\($0.token.value)/receipt/\(language.rawValue)/" })
         }
-        try emit(job("staff/notifications/index.html", "staff/notifications", NotificationsPage(
+        try emitHashingContext("staff/notifications/index.html", "staff/notifications", NotificationsPage(
             chrome: chrome(t["staff_notifications"], bodyClass: "staff-notifications"), t: t.table,
-            heading: t["staff_notifications"], nav: nav(current: "notifications"), notifications: notes, empty: notes.isEmpty)))
+            heading: t["staff_notifications"], nav: nav(current: "notifications"), notifications: notes, empty: notes.isEmpty), emit)
     }
 
     /// Every request × language (and × preview theme), by business then reference.
@@ -58,11 +58,18 @@ extension StaffPages {
             t("staff_page_of", ["page": String(page), "pages": String(pages)])
         }
         for page in pages {
-            var rows: [GalleryRow] = []
-            for i in page.shown { rows.append(galleryRow(try index.record(order[i]), previewThemes: previewThemes)) }
-            try emit(job(page.folder + "index.html", "gallery", GalleryPage(
-                chrome: chrome(t["gallery_title"], bodyClass: "gallery"), t: t.table, heading: t["gallery_title"],
-                nav: nav(current: "gallery"), rows: rows, empty: rows.isEmpty, pager: page.pager)))
+            let path = page.folder + "index.html"
+            var hasher = hasher("gallery", path)
+            hasher.add(Self.describe(page.pager))
+            hasher.add(previewThemes.joined(separator: ","))
+            for i in page.shown { hasher.add(bytes: try index.bytes(order[i])) }
+            try emit(path, hasher.value) { () throws(GeneratorError) in
+                var rows: [GalleryRow] = []
+                for i in page.shown { rows.append(galleryRow(try index.record(order[i]), previewThemes: previewThemes)) }
+                return Self.render("gallery", GalleryPage(
+                    chrome: chrome(t["gallery_title"], bodyClass: "gallery"), t: t.table, heading: t["gallery_title"],
+                    nav: nav(current: "gallery"), rows: rows, empty: rows.isEmpty, pager: page.pager))
+            }
         }
     }
 

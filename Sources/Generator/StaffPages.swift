@@ -3,13 +3,11 @@ import Foundation
 import Store
 import Theming
 
-/// A staff page or the gallery, ready to be hashed and (if changed) rendered.
+/// A staff page or the gallery whose hash changed, ready to be rendered.
 struct StaticPageJob: Sendable {
     /// Relative to the output folder (`staff/index.html`).
     var path: String
-    var template: String
-    var hash: UInt64
-    var render: @Sendable (Theme) throws(ThemeError) -> String
+    var render: StaffPages.Render
 }
 
 /// The staff pages (`Output/staff/`) and the gallery (`Output/gallery/`): served only on
@@ -24,7 +22,10 @@ struct StaffPages {
     /// fingerprint covers it), so it is not hashed again for every page.
     let print: String
 
-    typealias Emit = (StaticPageJob) throws(GeneratorError) -> Void
+    typealias Render = @Sendable (Theme) throws(ThemeError) -> String
+    /// A page: its path, the hash of everything it shows, and how to build it — called only
+    /// when the hash changed, so an unchanged page is neither built nor rendered.
+    typealias Emit = (_ path: String, _ hash: UInt64, _ make: () throws(GeneratorError) -> Render) throws(GeneratorError) -> Void
 
     init(factory: PageFactory, language: Language, pageSize: Int, themeFingerprint: String) {
         self.factory = factory
@@ -44,12 +45,31 @@ struct StaffPages {
 
     static func customerSlug(e164: String) -> String { e164.filter { $0.isASCII && $0.isNumber } }
 
-    func job<C: Encodable & Sendable & StringsContext>(_ path: String, _ template: String, _ context: C) -> StaticPageJob {
+    static func render<C: Encodable & Sendable>(_ template: String, _ context: C) -> Render {
+        { theme throws(ThemeError) in try theme.render(template, context) }
+    }
+
+    /// A page hashed from its whole context (the outbox, the notifications: few pages).
+    func emitHashingContext<C: Encodable & Sendable & StringsContext>(_ path: String, _ template: String, _ context: C,
+                                                                     _ emit: Emit) throws(GeneratorError) {
         var hashed = context
         hashed.t = [:]
-        return StaticPageJob(path: path, template: template, hash: InputHash.page(hashed, themeFingerprint: print)) {
-            theme throws(ThemeError) in try theme.render(template, context)
-        }
+        try emit(path, InputHash.page(hashed, themeFingerprint: print + "|" + template)) { Self.render(template, context) }
+    }
+
+    /// The start of a page's hash: generator, theme and language, template, path. Rows are
+    /// added as their stored bytes, which is much cheaper than encoding the page's context.
+    func hasher(_ template: String, _ path: String) -> InputHasher {
+        var hasher = InputHasher()
+        hasher.add(GeneratorVersion.current)
+        hasher.add(print)
+        hasher.add(template)
+        hasher.add(path)
+        return hasher
+    }
+
+    static func describe(_ pager: Pager?) -> String {
+        pager.map { "\($0.previous ?? "")|\($0.next ?? "")|\($0.text ?? "")" } ?? "none"
     }
 
     /// What the staff pages show of a request, formatted once.
@@ -107,14 +127,21 @@ struct StaffPages {
                 Self.listFolder(status: status, chunk: $0)
             }
             for page in pages {
-                var rows: [StaffRow] = []
-                for i in page.shown { rows.append(row(try index.record(list[i]))) }
-                let context = StaffListPage(
-                    chrome: chrome(heading, bodyClass: "staff-list"), t: t.table, heading: heading,
-                    // The total changes with every request: only the first page shows it.
-                    total: page.isFirst ? String(list.count) : nil,
-                    nav: nav(current: "requests"), statusNav: snav, rows: rows, empty: rows.isEmpty, pager: page.pager)
-                try emit(job(page.folder + "index.html", "staff/list", context))
+                let path = page.folder + "index.html"
+                var hasher = hasher("staff/list", path)
+                hasher.add(heading)
+                hasher.add(page.isFirst ? String(list.count) : "-")
+                hasher.add(Self.describe(page.pager))
+                for i in page.shown { hasher.add(bytes: try index.bytes(list[i])) }
+                try emit(path, hasher.value) { () throws(GeneratorError) in
+                    var rows: [StaffRow] = []
+                    for i in page.shown { rows.append(row(try index.record(list[i]))) }
+                    return Self.render("staff/list", StaffListPage(
+                        chrome: chrome(heading, bodyClass: "staff-list"), t: t.table, heading: heading,
+                        // The total changes with every request: only the first page shows it.
+                        total: page.isFirst ? String(list.count) : nil,
+                        nav: nav(current: "requests"), statusNav: snav, rows: rows, empty: rows.isEmpty, pager: page.pager))
+                }
             }
         }
     }
@@ -127,16 +154,20 @@ struct StaffPages {
         var summaries: [CustomerSummary] = []
         for slug in byPhone.keys.sorted() {
             let entries = byPhone[slug]!
-            let records = try entries.map { i throws(GeneratorError) in try index.record(i) }
-            let first = records[0]
+            let first = try index.record(entries[0])
             summaries.append(CustomerSummary(name: first.customerName, phone: first.customerPhone, href: "/staff/customers/\(slug)/",
                                              count: String(entries.count)))
-            let due = records.reduce(Int64(0)) { $0 + ($1.dueCurrency == first.dueCurrency ? $1.dueMinor : 0) }
-            let context = CustomerPage(
-                chrome: chrome(first.customerName, bodyClass: "staff-customer"), t: t.table, heading: first.customerName,
-                phone: first.customerPhone, telHref: "tel:\(first.customerE164)", nav: nav(current: "customers"),
-                rows: records.map(row), totalDue: MoneyFormat.format(Money(minorUnits: due, currency: first.dueCurrency), language))
-            try emit(job("staff/customers/\(slug)/index.html", "staff/customer", context))
+            let path = "staff/customers/\(slug)/index.html"
+            var hasher = hasher("staff/customer", path)
+            for i in entries { hasher.add(bytes: try index.bytes(i)) }
+            try emit(path, hasher.value) { () throws(GeneratorError) in
+                let records = try entries.map { i throws(GeneratorError) in try index.record(i) }
+                let due = records.reduce(Int64(0)) { $0 + ($1.dueCurrency == first.dueCurrency ? $1.dueMinor : 0) }
+                return Self.render("staff/customer", CustomerPage(
+                    chrome: chrome(first.customerName, bodyClass: "staff-customer"), t: t.table, heading: first.customerName,
+                    phone: first.customerPhone, telHref: "tel:\(first.customerE164)", nav: nav(current: "customers"),
+                    rows: records.map(row), totalDue: MoneyFormat.format(Money(minorUnits: due, currency: first.dueCurrency), language)))
+            }
         }
         summaries.sort { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
         let pages = Pagination.fromFront(count: summaries.count, size: indexPageSize, base: "staff/customers/",
@@ -145,9 +176,15 @@ struct StaffPages {
         }
         for page in pages {
             let shown = Array(summaries[page.shown])
-            try emit(job(page.folder + "index.html", "staff/customers", CustomersPage(
-                chrome: chrome(t["staff_customers"], bodyClass: "staff-customers"), t: t.table, heading: t["staff_customers"],
-                nav: nav(current: "customers"), customers: shown, empty: shown.isEmpty, pager: page.pager)))
+            let path = page.folder + "index.html"
+            var hasher = hasher("staff/customers", path)
+            hasher.add(Self.describe(page.pager))
+            for c in shown { hasher.add("\(c.name)\u{1F}\(c.phone)\u{1F}\(c.href)\u{1F}\(c.count)") }
+            try emit(path, hasher.value) {
+                Self.render("staff/customers", CustomersPage(
+                    chrome: chrome(t["staff_customers"], bodyClass: "staff-customers"), t: t.table, heading: t["staff_customers"],
+                    nav: nav(current: "customers"), customers: shown, empty: shown.isEmpty, pager: page.pager))
+            }
         }
     }
 }

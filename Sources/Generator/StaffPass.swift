@@ -32,13 +32,13 @@ struct StaffPass {
         var pending: [StaticPageJob] = []
         let pipeline = RenderPipeline(workers: workers)
         defer { pipeline.finish() }  // also when a batch fails: no write outlives the build
-        func consider(_ job: StaticPageJob) throws(GeneratorError) {
-            pages[job.path] = job.hash
-            if !force, old.pages[job.path] == job.hash, FileManager.default.fileExists(atPath: output.appendingPathComponent(job.path).path) {
+        func consider(_ path: String, _ hash: UInt64, _ make: () throws(GeneratorError) -> StaffPages.Render) throws(GeneratorError) {
+            pages[path] = hash
+            if !force, old.pages[path] == hash, FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path) {
                 writer.countUnchanged(1)
                 return
             }
-            pending.append(job)
+            pending.append(StaticPageJob(path: path, render: try make()))
             if pending.count >= batchSize { flush() }
         }
         func flush() {

@@ -36,10 +36,19 @@ struct PageFactory: Sendable {
     let markdown = MarkdownRenderer()
     /// Shared by the factories of one build.
     let dates: DateFormats
+    /// "Français / English" labels of a Quebec business's English receipt, merged once.
+    let bilingualStrings: Strings
 
     init(theme: Theme, dates: DateFormats = DateFormats()) {
         self.theme = theme
         self.dates = dates
+        bilingualStrings = Strings.bilingual(Strings(table: theme.strings(for: "fr") ?? [:], language: .fr),
+                                             Strings(table: theme.strings(for: "en") ?? [:], language: .en))
+    }
+
+    /// The notes in HTML (the same in every language: rendered once per request).
+    func notesHTML(_ model: RequestModel) -> String? {
+        model.invoice.notes.map { markdown.html($0) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     func strings(_ language: Language) -> Strings {
@@ -112,7 +121,7 @@ struct PageFactory: Sendable {
 
     // MARK: Payment page
 
-    func paymentPage(_ model: RequestModel, language lang: Language, place: PagePlace) -> PaymentPage {
+    func paymentPage(_ model: RequestModel, language lang: Language, place: PagePlace, notesHTML: String?? = nil) -> PaymentPage {
         let t = strings(lang)
         let b = model.business
         let state = model.state
@@ -174,7 +183,7 @@ struct PageFactory: Sendable {
             }
         }
 
-        let notes = model.invoice.notes.map { markdown.html($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let notes = notesHTML ?? self.notesHTML(model)
         let scripts = ["js/lang.js"]
         return PaymentPage(
             chrome: chrome(lang: lang.rawValue, title: t("title_payment", ["reference": model.reference.value, "company": b.companyName]),
@@ -196,7 +205,7 @@ struct PageFactory: Sendable {
         let b = model.business
         let bilingual = b.receiptLanguages(for: requested).count > 1
         let lang: Language = bilingual ? .fr : requested
-        let t = bilingual ? Strings.bilingual(strings(.fr), strings(.en)) : strings(lang)
+        let t = bilingual ? bilingualStrings : strings(lang)
         let money = { (m: Money) in MoneyFormat.format(m, lang) }
         let state = model.state
         let method = MethodText.describe(payment.method, t)
@@ -243,10 +252,11 @@ struct PageFactory: Sendable {
     func render(_ model: RequestModel, each: (String, String) -> Void) throws(ThemeError) {
         let folder = "p/\(model.token)"
         let preferred = model.preferredLanguage
-        let neutral = paymentPage(model, language: preferred, place: .paymentNeutral)
+        let notes = notesHTML(model)
+        let neutral = paymentPage(model, language: preferred, place: .paymentNeutral, notesHTML: notes)
         each("\(folder)/index.html", try theme.render("payment", (neutral)))
         for lang in Language.allCases {
-            each("\(folder)/\(lang.rawValue)/index.html", try theme.render("payment", (paymentPage(model, language: lang, place: .paymentLanguage))))
+            each("\(folder)/\(lang.rawValue)/index.html", try theme.render("payment", (paymentPage(model, language: lang, place: .paymentLanguage, notesHTML: notes))))
         }
         guard model.hasReceipt else { return }
         if let page = receiptPage(model, language: preferred, place: .receiptNeutral) {

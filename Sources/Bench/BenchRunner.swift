@@ -10,6 +10,7 @@ import Generator
 import Operations
 import PreviewServer
 import Store
+import Synchronization
 
 /// `paypage bench`: a synthetic workspace, then the measurements of issue 5.
 public struct BenchRunner {
@@ -324,9 +325,8 @@ extension Duration {
 }
 
 /// When `build(only:)` had written the request's own pages (set from the build, read after it).
-final class Marker: @unchecked Sendable {
-    private let lock = NSLock()
-    private var time: UInt64?
-    func mark() { lock.withLock { time = DispatchTime.now().uptimeNanoseconds } }
-    func take() -> UInt64? { lock.withLock { defer { time = nil }; return time } }
+final class Marker: Sendable {
+    private let time = Mutex<UInt64?>(nil)
+    func mark() { time.withLock { $0 = DispatchTime.now().uptimeNanoseconds } }
+    func take() -> UInt64? { time.withLock { value in defer { value = nil }; return value } }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// Where authorization codes and challenge ids come from. Injected so tests are deterministic.
@@ -15,17 +16,16 @@ public struct SystemRandomSource: RandomSource {
 }
 
 /// A reproducible sequence (SplitMix64) for tests and demos. Each instance has its own state.
-public final class SeededRandomSource: RandomSource, @unchecked Sendable {
-    private let lock = NSLock()
-    private var state: UInt64
+public final class SeededRandomSource: RandomSource, Sendable {
+    private let state: Mutex<UInt64>
 
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = Mutex(seed) }
 
     public func next() -> UInt64 {
-        lock.lock()
-        defer { lock.unlock() }
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
+        var z = state.withLock { state in
+            state &+= 0x9E37_79B9_7F4A_7C15
+            return state
+        }
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)

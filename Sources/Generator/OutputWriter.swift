@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 private let systemWrite = Glibc.write
@@ -10,17 +11,21 @@ private let systemWrite = Darwin.write
 
 /// Writes files under the output folder atomically, only when their bytes change, and counts
 /// what it did. Safe to use from many render workers at once.
-final class OutputWriter: @unchecked Sendable {
+final class OutputWriter: Sendable {
     let root: URL
-    private let lock = NSLock()
     /// The first `listed` paths written are kept for the summary; beyond, only counted (a
     /// large build's list would grow with the site).
     static let listed = 2_000
-    private var written: [String] = []
-    private var writtenCount = 0
-    private var unchanged = 0
-    private var removed: [String] = []
-    private var firstError: GeneratorError?
+
+    private struct Tally {
+        var written: [String] = []
+        var writtenCount = 0
+        var unchanged = 0
+        var removed: [String] = []
+        var firstError: GeneratorError?
+    }
+
+    private let tally = Mutex(Tally())
 
     init(root: URL) { self.root = root }
 
@@ -35,20 +40,20 @@ final class OutputWriter: @unchecked Sendable {
         let target = url(relative)
         do throws(StoreError) {
             let changed = try Self.writeIfChanged(data, to: target.path)
-            lock.withLock {
+            tally.withLock { tally in
                 if !changed {
-                    unchanged += 1
+                    tally.unchanged += 1
                     return
                 }
-                writtenCount += 1
-                if written.count < Self.listed { written.append(relative) }
+                tally.writtenCount += 1
+                if tally.written.count < Self.listed { tally.written.append(relative) }
             }
         } catch {
             fail(.fileSystem(path: target.path, reason: error.description))
         }
     }
 
-    func countUnchanged(_ n: Int) { lock.withLock { unchanged += n } }
+    func countUnchanged(_ n: Int) { tally.withLock { $0.unchanged += n } }
 
     /// Deletes a file and then its folders up to (not including) `public/p` or the root, while empty.
     func remove(_ relative: String) {
@@ -56,7 +61,7 @@ final class OutputWriter: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: target.path) else { return }
         do {
             try FileManager.default.removeItem(at: target)
-            lock.withLock { removed.append(relative) }
+            tally.withLock { $0.removed.append(relative) }
         } catch {
             fail(.fileSystem(path: target.path, reason: "cannot delete: \(error.localizedDescription)"))
             return
@@ -140,18 +145,16 @@ final class OutputWriter: @unchecked Sendable {
         if let syncfs = Self.syncfs { _ = syncfs(fd) } else { sync() }
     }
 
-    func fail(_ error: GeneratorError) { lock.withLock { if firstError == nil { firstError = error } } }
+    func fail(_ error: GeneratorError) { tally.withLock { if $0.firstError == nil { $0.firstError = error } } }
 
     func finish(into summary: inout BuildSummary) throws(GeneratorError) {
-        let (error, written, writtenCount, unchanged, removed) = lock.withLock {
-            (firstError, self.written, self.writtenCount, self.unchanged, self.removed)
-        }
-        if let error { throw error }
-        if writtenCount > 0 || !removed.isEmpty { syncAll() }
-        summary.written = writtenCount
-        summary.writtenFiles = written.sorted()
-        summary.unchanged = unchanged
-        summary.removed = removed.count
-        summary.removedFiles = removed.sorted()
+        let tally = self.tally.withLock { $0 }
+        if let error = tally.firstError { throw error }
+        if tally.writtenCount > 0 || !tally.removed.isEmpty { syncAll() }
+        summary.written = tally.writtenCount
+        summary.writtenFiles = tally.written.sorted()
+        summary.unchanged = tally.unchanged
+        summary.removed = tally.removed.count
+        summary.removedFiles = tally.removed.sorted()
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,7 +35,7 @@ struct StaticFile {
 /// Small files kept in memory as ready-to-send buffers, keyed by real path and checked against
 /// the file's inode, size and modification time on every use: the generator writes by rename,
 /// so a rebuilt page has a new inode and is read again.
-final class StaticFileCache: @unchecked Sendable {
+final class StaticFileCache: Sendable {
     static let maxFileSize = 512 * 1024
     static let maxEntries = 20_000
     static let resolveLifetime: UInt64 = 1_000_000_000
@@ -54,14 +55,13 @@ final class StaticFileCache: @unchecked Sendable {
         var resolved: [String: (entry: FileResolver.Entry, at: UInt64)] = [:]
     }
 
-    private let lock = NSLock()
-    private var state = State()
+    private let state = Mutex(State())
 
     init() {}
 
     func resolved(_ key: String) -> FileResolver.Entry? {
         let now = DispatchTime.now().uptimeNanoseconds
-        return lock.withLock {
+        return state.withLock { state in
             guard let found = state.resolved[key], now &- found.at < Self.resolveLifetime else { return nil }
             return found.entry
         }
@@ -69,7 +69,7 @@ final class StaticFileCache: @unchecked Sendable {
 
     func remember(_ key: String, _ entry: FileResolver.Entry) {
         let now = DispatchTime.now().uptimeNanoseconds
-        lock.withLock {
+        state.withLock { state in
             if state.resolved.count >= Self.maxEntries { state.resolved.removeAll(keepingCapacity: true) }
             state.resolved[key] = (entry, now)
         }
@@ -81,7 +81,7 @@ final class StaticFileCache: @unchecked Sendable {
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let device = UInt64(info.st_dev), inode = UInt64(info.st_ino), size = Int64(info.st_size)
         let seconds = Int(info.st_mtim.tv_sec), nanoseconds = Int(info.st_mtim.tv_nsec)
-        let cached = lock.withLock { state.files[path] }
+        let cached = state.withLock { $0.files[path] }
         if let cached, cached.device == device, cached.inode == inode, cached.size == size,
            cached.seconds == seconds, cached.nanoseconds == nanoseconds {
             return StaticFile(buffer: cached.buffer, data: nil, headers: cached.headers)
@@ -92,7 +92,7 @@ final class StaticFileCache: @unchecked Sendable {
         if data.count <= Self.maxFileSize, Int64(data.count) == size {
             let file = File(device: device, inode: inode, size: size, seconds: seconds, nanoseconds: nanoseconds,
                             buffer: buffer, headers: headers)
-            lock.withLock {
+            state.withLock { state in
                 if state.files.count >= Self.maxEntries { state.files.removeAll(keepingCapacity: true) }
                 state.files[path] = file
             }

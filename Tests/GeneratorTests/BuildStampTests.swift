@@ -14,12 +14,8 @@ struct BuildStampTests {
         return options
     }()
 
-    func workspace() throws -> TestWorkspace {
-        let ws = try TestWorkspace()
-        for ref in ["RO-1001", "RO-1002", "RO-1005"] { _ = try ws.register(try ws.loaded(ref)) }
-        try ws.pay("RO-1002")
-        return ws
-    }
+    /// Three demo records registered, one paid (the incremental tests' workspace).
+    func workspace() throws -> TestWorkspace { try IncrementalBuildTests().workspace() }
 
     @Test func unchangedInputsSkipTheWholeBuild() throws {
         let ws = try workspace()

@@ -43,15 +43,11 @@ public struct PreviewSite: Sendable {
     public func server(_ configuration: PreviewServerConfiguration) -> PreviewServer {
         let site = self
         let hub = ReloadHub(heartbeatInterval: configuration.heartbeatInterval)
-        let refresh = StaffRefresh { references in
-            _ = try? await Offload.run { () throws(OperationError) in try site.publisher.publish(only: references) }
-            await hub.broadcast(.reload)
-        }
-        // The customer's page and receipt before the answer; the staff lists after it.
+        // The customer's page and receipt before the answer. The staff lists follow from
+        // `watchLedger`, which sees this change like any other and rebuilds once per burst.
         let desk = CheckoutDesk(services: { () throws(OperationError) in try site.service() }, afterChange: { reference in
             _ = try? await Offload.run { () throws(OperationError) in try site.publisher.publishRequestPages(only: [reference]) }
             await hub.broadcast(.reload)
-            await refresh.schedule(reference)
         })
         let server = PreviewServer(
             configuration: configuration,
@@ -66,7 +62,9 @@ public struct PreviewSite: Sendable {
         return server
     }
 
-    /// Polls the ledger's change counter (another process's `paypage refund`, say) and rebuilds.
+    /// Polls the ledger's change counter and rebuilds: another process's `paypage refund`, say,
+    /// and this server's own checkout payments (whose staff lists and manifest follow here,
+    /// after the customer's own pages). A burst of changes costs one rebuild per poll at most.
     public func watchLedger(hub: ReloadHub, every interval: Duration = .milliseconds(500)) async {
         var seen = (try? ledger.changeVersion()) ?? 0
         while !Task.isCancelled {

@@ -41,11 +41,11 @@ public struct SitePublisher: Sendable {
     }
 
     /// Only these requests' own pages (what a customer who just paid waits for); the staff
-    /// lists and the manifest catch up with the next `publish`, which the caller schedules.
+    /// lists and the manifest catch up with the next `publish` (the server's ledger watch).
     /// Without the build lock: a full pass holding it takes seconds on a large site, and the
     /// customer must not wait for it. Each page is replaced atomically from a read made after
     /// the payment's commit; a pass running meanwhile may put back an older page, which the
-    /// `publish(only:)` that follows (it waits for the lock) renders again.
+    /// next `publish` (it sees the ledger changed, and waits for the lock) renders again.
     public func publishRequestPages(only references: [Reference]) throws(OperationError) -> BuildSummary {
         do { return try SiteBuilder(workspace: paths.root).buildRequestPages(only: references, options) } catch {
             throw Self.operationError(error)

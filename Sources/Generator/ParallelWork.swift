@@ -4,7 +4,7 @@ import Synchronization
 /// Runs `body(0..<count)` on `workers` threads; each worker takes the next index, so a slow
 /// page does not hold up a fixed share of the work.
 enum ParallelWork {
-    static func run(_ count: Int, workers: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    static func run(_ count: Int, workers: Int, _ body: @Sendable (Int) -> Void) {
         guard count > 0 else { return }
         if workers == 1 || count == 1 {
             for i in 0..<count { body(i) }
@@ -18,6 +18,16 @@ enum ParallelWork {
                 return value
             }) { body(index) }
         }
+    }
+
+    /// `body(0..<count)` on `workers` threads, results in index order.
+    static func map<T: Sendable>(_ count: Int, workers: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let slots = Mutex<[T?]>(Array(repeating: nil, count: count))
+        run(count, workers: workers) { i in
+            let value = body(i)
+            slots.withLock { $0[i] = value }
+        }
+        return slots.withLock { $0.map { $0! } }
     }
 }
 

@@ -11,6 +11,8 @@ struct RequestStream {
     let businesses: Businesses
     let ledger: Ledger
     var batchSize = 256
+    /// Threads that parse records and read the ledger.
+    var workers = 2
 
     /// Request keys whose record is invalid: their pages are left alone.
     private(set) var invalidKeys = Set<String>()
@@ -30,14 +32,23 @@ struct RequestStream {
         var seen: [String: String] = [:]
         let names = reader.invoiceFileNames()
         var start = 0
+        let businesses = self.businesses
         while start < names.count {
-            let chunk = names[start..<min(names.count, start + batchSize)]
+            let chunk = Array(names[start..<min(names.count, start + batchSize)])
             start += batchSize
-            var records: [LoadedInvoice] = []
-            for name in chunk {
+            // A valid record's reference is its file name: its ledger rows are read while the
+            // records are parsed, both on every core.
+            let found = try batch(chunk.compactMap { try? Reference(String($0.dropLast(5))) })
+            let parsed = ParallelWork.map(chunk.count, workers: workers) { i -> (Result<LoadedInvoice, RecordErrors>, RequestModel?) in
+                let result = reader.loadInvoice(file: "\(RecordsReader.invoicesFolder)/\(chunk[i])", businesses: businesses)
+                guard case .success(let record) = result, let (row, events) = found[record.invoice.reference.key] else { return (result, nil) }
+                return (result, RequestModels.model(row: row, events: events, record: record, businesses: businesses))
+            }
+            var models: [RequestModel] = []
+            for (name, (result, model)) in zip(chunk, parsed) {
                 let file = "\(RecordsReader.invoicesFolder)/\(name)"
                 let stem = String(name.dropLast(5))
-                switch reader.loadInvoice(file: file, businesses: businesses) {
+                switch result {
                 case .success(let loaded):
                     let key = loaded.invoice.reference.key
                     if let other = seen[key] {
@@ -48,21 +59,12 @@ struct RequestStream {
                         continue
                     }
                     seen[key] = name
-                    records.append(loaded)
+                    // A record not in the ledger yet has no link: it is registered by the next sync.
+                    guard found[key] != nil else { continue }
+                    if let model { models.append(model) } else { invalidKeys.insert(key) }
                 case .failure(let failure):
                     invalidKeys.insert(stem.lowercased())
                     invalidMessages += failure.errors.map(\.description)
-                }
-            }
-            let found = try batch(records.map(\.invoice.reference))
-            var models: [RequestModel] = []
-            for record in records {
-                // A record not in the ledger yet has no link: it is registered by the next sync.
-                guard let (row, events) = found[record.invoice.reference.key] else { continue }
-                if let model = RequestModels.model(row: row, events: events, record: record, businesses: businesses) {
-                    models.append(model)
-                } else {
-                    invalidKeys.insert(record.invoice.reference.key)
                 }
             }
             try body(models)
@@ -91,7 +93,23 @@ struct RequestStream {
         }
     }
 
+    /// Rows and events of these requests, read in as many parts as there are workers (the
+    /// ledger's readers run side by side; decoding the events is most of the work).
     private func batch(_ references: [Reference]) throws(GeneratorError) -> [String: (row: RequestRow, entries: [LedgerEntry])] {
-        do { return try ledger.batch(references) } catch { throw .store(error) }
+        let parts = max(1, min(workers, references.count / 32))
+        let size = (references.count + parts - 1) / max(parts, 1)
+        let ledger = self.ledger
+        let results = ParallelWork.map(parts, workers: parts) { p -> Result<[String: (row: RequestRow, entries: [LedgerEntry])], StoreError> in
+            let slice = Array(references[min(references.count, p * size)..<min(references.count, (p + 1) * size)])
+            do throws(StoreError) { return .success(try ledger.batch(slice)) } catch { return .failure(error) }
+        }
+        var merged: [String: (row: RequestRow, entries: [LedgerEntry])] = [:]
+        for result in results {
+            switch result {
+            case .success(let part): merged.merge(part) { a, _ in a }
+            case .failure(let error): throw .store(error)
+            }
+        }
+        return merged
     }
 }

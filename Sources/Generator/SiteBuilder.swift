@@ -109,14 +109,25 @@ public struct SiteBuilder: Sendable {
         let workers = max(1, options.parallelism ?? ProcessInfo.processInfo.activeProcessorCount)
         var index = try StaffIndex()
         var stream = RequestStream(paths: paths, businesses: businesses, ledger: ledger)
+        stream.workers = workers
         var rendered = fresh.count
         let pipeline = RenderPipeline(workers: workers)
         defer { pipeline.finish() }  // also when a batch fails: no write outlives the build
         try stream.forEachBatch { models throws(GeneratorError) in
+            // Formatting the staff rows and hashing the inputs run on every core too; what
+            // follows is bookkeeping, in order.
+            let prepared = ParallelWork.map(models.count, workers: workers) { i -> (StaffRecord, UInt64?) in
+                let model = models[i]
+                let theme = sources.themeName(of: model.businessKey)
+                let hash = sources.themes[theme].map {
+                    InputHash.request(model, businessFingerprint: sources.businessPrint(model), themeFingerprint: $0.fingerprint)
+                }
+                return (staff.record(model, theme: theme), hash)
+            }
             var jobs: [RenderJob] = []
-            for model in models {
-                let ownTheme = sources.themeName(of: model.businessKey)
-                try index.add(staff.record(model, theme: ownTheme), createdAt: model.createdAt)
+            for (model, (staffRecord, ownHash)) in zip(models, prepared) {
+                let ownTheme = staffRecord.theme
+                try index.add(staffRecord, createdAt: model.createdAt)
                 var variants = [(key: model.reference.key, themeName: ownTheme)]
                 for name in sources.previewThemes where name != ownTheme { variants.append(("\(model.reference.key)@\(name)", name)) }
                 for variant in variants {
@@ -128,8 +139,9 @@ public struct SiteBuilder: Sendable {
                         continue
                     }
                     let themePrint = try sources.theme(variant.themeName).fingerprint
+                    let hash = variant.themeName == ownTheme ? ownHash : nil
                     let entry = fresh[key] ?? Manifest.RequestEntry(
-                        hash: InputHash.request(model, businessFingerprint: sources.businessPrint(model), themeFingerprint: themePrint),
+                        hash: hash ?? InputHash.request(model, businessFingerprint: sources.businessPrint(model), themeFingerprint: themePrint),
                         token: model.token, receipt: model.hasReceipt)
                     let files = Manifest.files(key: key, entry)
                     manifest.requests[key] = entry

@@ -11,20 +11,31 @@ struct HTMLEscaping: MustacheContentType {
 
     func escapeText(_ text: String) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        guard utf8.contains(where: Self.needsEscaping) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
+        var text = text
+        text.withUTF8 { Self.escape($0, into: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27
+    }
+
+    /// Appends `bytes` escaped; shared with ``MustacheRenderer`` so both engines escape alike.
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        guard bytes.contains(where: needsEscaping) else { return output.append(contentsOf: bytes) }
+        for byte in bytes {
             switch byte {
-            case 0x3C: bytes += "&lt;".utf8
-            case 0x3E: bytes += "&gt;".utf8
-            case 0x26: bytes += "&amp;".utf8
-            case 0x22: bytes += "&quot;".utf8
-            case 0x27: bytes += "&#39;".utf8
-            default: bytes.append(byte)
+            case 0x3C: output += "&lt;".utf8
+            case 0x3E: output += "&gt;".utf8
+            case 0x26: output += "&amp;".utf8
+            case 0x22: output += "&quot;".utf8
+            case 0x27: output += "&#39;".utf8
+            default: output.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Registered with swift-mustache (its registry is by name; registering again replaces it

@@ -12,6 +12,8 @@ enum TemplateCompiler {
         var library = MustacheLibrary()
         var pages: Set<String> = []
         var partials: Set<String> = []
+        /// Our faster engine, when it supports every template (see ``CompiledTemplates``).
+        var engine: CompiledTemplates?
     }
 
     /// - Parameter files: relative path → (bytes, display path), already resolved child-first.
@@ -19,6 +21,7 @@ enum TemplateCompiler {
         HTMLEscaping.register()
         var compiled = Compiled()
         var origin: [String: String] = [:]
+        var sources: [String: String] = [:]
         for path in files.keys.sorted() {
             guard path.hasPrefix("templates/"), path.hasSuffix(".mustache") else { continue }
             let (data, displayPath) = files[path]!
@@ -43,8 +46,10 @@ enum TemplateCompiler {
                 throw ThemeError(.templateSyntax(problem: "\(error)"), file: displayPath)
             }
             compiled.library.register(template, named: name)
+            sources[name] = HTMLEscaping.pragma + text
             if isPartial { compiled.partials.insert(name) } else { compiled.pages.insert(name) }
         }
+        compiled.engine = CompiledTemplates(sources)
         return compiled
     }
 

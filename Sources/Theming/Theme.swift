@@ -28,6 +28,8 @@ public struct Theme: Sendable {
     public let partialNames: Set<String>
 
     let library: MustacheLibrary
+    /// Same output as `library`, faster; nil when a template uses what it leaves to swift-mustache.
+    let engine: CompiledTemplates?
     /// `Themes/<name>/templates` for error messages.
     let templatesDisplayRoot: String
 
@@ -54,6 +56,12 @@ public struct Theme: Sendable {
     ///   its raw value, and `Decimal`/`Double` print unformatted. Pass preformatted strings.
     /// - A missing name renders nothing, silently: test templates against real contexts.
     public func render(_ template: String, _ context: Any) throws(ThemeError) -> String {
+        if let output = engine?.render(template, context) { return output }
+        return try renderWithSwiftMustache(template, context)
+    }
+
+    /// The reference rendering (and the fallback): differential tests compare both.
+    func renderWithSwiftMustache(_ template: String, _ context: Any) throws(ThemeError) -> String {
         guard let output = library.render(context, withTemplate: template) else {
             throw ThemeError(.templateNotFound(name: template), file: "\(templatesDisplayRoot)/\(template).mustache")
         }

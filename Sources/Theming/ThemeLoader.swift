@@ -49,6 +49,7 @@ public struct ThemeLoader: Sendable {
             templateNames: compiled.pages,
             partialNames: compiled.partials,
             library: compiled.library,
+            engine: compiled.engine,
             templatesDisplayRoot: child.displayPath("templates")
         )
     }

@@ -1,33 +1,59 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Runs `body(0..<count)` on `workers` threads; each worker takes the next index, so a slow
 /// page does not hold up a fixed share of the work.
+///
+/// Threads of its own, not `DispatchQueue.concurrentPerform`: two of those at once (records
+/// parsed while the last batch renders) shared Dispatch's pool, and one of them often ran on
+/// its calling thread alone — a build used 1.3 of 2 cores.
 enum ParallelWork {
-    static func run(_ count: Int, workers: Int, _ body: @Sendable (Int) -> Void) {
-        guard count > 0 else { return }
-        if workers == 1 || count == 1 {
-            for i in 0..<count { body(i) }
-            return
-        }
-        let next = Mutex(0)
-        DispatchQueue.concurrentPerform(iterations: min(workers, count)) { _ in
-            while let index = next.withLock({ value -> Int? in
-                guard value < count else { return nil }
+    private final class Counter: Sendable {
+        private let next = Mutex(0)
+        func take(below limit: Int) -> Int? {
+            next.withLock { value in
+                guard value < limit else { return nil }
                 defer { value += 1 }
                 return value
-            }) { body(index) }
+            }
         }
     }
 
+    static func run(_ count: Int, workers: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let threads = min(workers, count)
+        guard threads > 1 else {
+            for i in 0..<count { body(i) }
+            return
+        }
+        let counter = Counter()
+        let group = DispatchGroup()
+        let work: @Sendable () -> Void = { while let i = counter.take(below: count) { body(i) } }
+        for _ in 1..<threads {
+            group.enter()
+            Thread {
+                work()
+                group.leave()
+            }.start()
+        }
+        work()
+        group.wait()
+    }
+
+    /// Results of `map`, filled by index from any worker.
+    private final class Slots<T: Sendable>: Sendable {
+        let values: Mutex<[T?]>
+        init(_ count: Int) { values = Mutex(Array(repeating: nil, count: count)) }
+    }
+
     /// `body(0..<count)` on `workers` threads, results in index order.
-    static func map<T: Sendable>(_ count: Int, workers: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        let slots = Mutex<[T?]>(Array(repeating: nil, count: count))
+    static func map<T: Sendable>(_ count: Int, workers: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+        let slots = Slots<T>(count)
         run(count, workers: workers) { i in
             let value = body(i)
-            slots.withLock { $0[i] = value }
+            slots.values.withLock { $0[i] = value }
         }
-        return slots.withLock { $0.map { $0! } }
+        return slots.values.withLock { $0.map { $0! } }
     }
 }
 

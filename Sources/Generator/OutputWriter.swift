@@ -27,19 +27,35 @@ final class OutputWriter: Sendable {
 
     private let tally = Mutex(Tally())
 
-    init(root: URL) { self.root = root }
+    /// `root.path` with a trailing slash: paths are joined as text (URL operations per page
+    /// were a measurable part of a build).
+    private let rootPrefix: String
+
+    init(root: URL) {
+        self.root = root
+        rootPrefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+    }
 
     func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
 
     /// Writes `text` at `relative` unless the file already holds exactly these bytes.
     func write(_ text: String, to relative: String) {
-        write(Data(text.utf8), to: relative)
+        var text = text
+        text.withUTF8 { write(UnsafeRawBufferPointer($0), to: relative) }
+    }
+
+    func write(_ bytes: [UInt8], to relative: String) {
+        bytes.withUnsafeBytes { write($0, to: relative) }
     }
 
     func write(_ data: Data, to relative: String) {
-        let target = url(relative)
+        data.withUnsafeBytes { write($0, to: relative) }
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer, to relative: String) {
+        let path = rootPrefix + relative
         do throws(StoreError) {
-            let changed = try Self.writeIfChanged(data, to: target.path)
+            let changed = try Self.writeIfChanged(bytes, to: path)
             tally.withLock { tally in
                 if !changed {
                     tally.unchanged += 1
@@ -49,7 +65,7 @@ final class OutputWriter: Sendable {
                 if tally.written.count < Self.listed { tally.written.append(relative) }
             }
         } catch {
-            fail(.fileSystem(path: target.path, reason: error.description))
+            fail(.fileSystem(path: path, reason: error.description))
         }
     }
 
@@ -79,10 +95,11 @@ final class OutputWriter: Sendable {
     /// the old page or the new, never a torn one), without an fsync per file (two per page made
     /// a build on a real disk crawl). `finish` syncs the output file system once, before the
     /// manifest is saved, so the manifest never claims pages that a crash could have lost.
-    static func writeIfChanged(_ data: Data, to path: String) throws(StoreError) -> Bool {
+    static func writeIfChanged(_ data: UnsafeRawBufferPointer, to path: String) throws(StoreError) -> Bool {
         var info = stat()
         if stat(path, &info) == 0, Int(info.st_size) == data.count,
-           let existing = FileManager.default.contents(atPath: path), existing == data {
+           let existing = FileManager.default.contents(atPath: path),
+           existing.withUnsafeBytes({ $0.elementsEqual(data) }) {
             return false
         }
         let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
@@ -97,7 +114,7 @@ final class OutputWriter: Sendable {
             fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw failure("create a temporary file") }
-        let complete = data.withUnsafeBytes { buffer -> Bool in
+        let complete = { (buffer: UnsafeRawBufferPointer) -> Bool in
             var offset = 0
             while offset < buffer.count {
                 let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
@@ -108,7 +125,7 @@ final class OutputWriter: Sendable {
                 offset += n
             }
             return true
-        }
+        }(data)
         if !complete || close(fd) != 0 {
             let error = failure("write")
             unlink(temp)

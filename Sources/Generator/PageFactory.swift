@@ -249,22 +249,22 @@ struct PageFactory: Sendable {
     // MARK: Rendering
 
     /// Renders every page of a request: relative path under `public/` → HTML.
-    func render(_ model: RequestModel, each: (String, String) -> Void) throws(ThemeError) {
+    func render(_ model: RequestModel, each: (String, [UInt8]) -> Void) throws(ThemeError) {
         let folder = "p/\(model.token)"
         let preferred = model.preferredLanguage
         let notes = notesHTML(model)
         let neutral = paymentPage(model, language: preferred, place: .paymentNeutral, notesHTML: notes)
-        each("\(folder)/index.html", try theme.render("payment", (neutral)))
+        each("\(folder)/index.html", try theme.renderUTF8("payment", (neutral)))
         for lang in Language.allCases {
-            each("\(folder)/\(lang.rawValue)/index.html", try theme.render("payment", (paymentPage(model, language: lang, place: .paymentLanguage, notesHTML: notes))))
+            each("\(folder)/\(lang.rawValue)/index.html", try theme.renderUTF8("payment", (paymentPage(model, language: lang, place: .paymentLanguage, notesHTML: notes))))
         }
         guard model.hasReceipt else { return }
         if let page = receiptPage(model, language: preferred, place: .receiptNeutral) {
-            each("\(folder)/receipt/index.html", try theme.render("receipt", (page)))
+            each("\(folder)/receipt/index.html", try theme.renderUTF8("receipt", (page)))
         }
         for lang in Language.allCases {
             if let page = receiptPage(model, language: lang, place: .receiptLanguage) {
-                each("\(folder)/receipt/\(lang.rawValue)/index.html", try theme.render("receipt", (page)))
+                each("\(folder)/receipt/\(lang.rawValue)/index.html", try theme.renderUTF8("receipt", (page)))
             }
         }
     }

@@ -17,11 +17,16 @@ struct CompiledTemplates: Sendable {
 
     /// nil when the template does not exist or the context holds something left to swift-mustache.
     func render(_ name: String, _ context: Any) -> String? {
+        renderUTF8(name, context).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Valid UTF-8: every byte comes from a template's text or a String's.
+    func renderUTF8(_ name: String, _ context: Any) -> [UInt8]? {
         guard let nodes = templates[name], let root = MustacheFrame(context) else { return nil }
         var renderer = MustacheRenderer(templates: templates)
         renderer.stack.append(root)
         renderer.render(nodes, indentation: [], overrides: nil)
         guard !renderer.unsupported else { return nil }
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 }

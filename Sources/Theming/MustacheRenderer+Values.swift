@@ -20,6 +20,12 @@ extension MustacheRenderer {
         }
         guard var value = found else { return nil }
         for component in name.components.dropFirst() {
+            // String tables (`{{t.key}}`, most dotted names): a concrete cast, no frame.
+            if let table = value as? [String: String] {
+                guard let text = table[component] else { return nil }
+                value = text
+                continue
+            }
             guard let frame = MustacheFrame(value) else {
                 unsupported = true
                 return nil
@@ -27,7 +33,7 @@ extension MustacheRenderer {
             guard let child = frame.child(named: component) else { return nil }
             value = child
         }
-        if value is String { return value }
+        if value is String || value is Bool { return value }
         if value is MustacheCustomRepresentation {
             unsupported = true
             return nil

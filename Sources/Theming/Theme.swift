@@ -60,6 +60,13 @@ public struct Theme: Sendable {
         return try renderWithSwiftMustache(template, context)
     }
 
+    /// The page as UTF-8 bytes, ready to be written: the engine's output as is, without
+    /// decoding it into a String and encoding it back (a few percent of a build).
+    public func renderUTF8(_ template: String, _ context: Any) throws(ThemeError) -> [UInt8] {
+        if let output = engine?.renderUTF8(template, context) { return output }
+        return Array(try renderWithSwiftMustache(template, context).utf8)
+    }
+
     /// The reference rendering (and the fallback): differential tests compare both.
     func renderWithSwiftMustache(_ template: String, _ context: Any) throws(ThemeError) -> String {
         guard let output = library.render(context, withTemplate: template) else {

@@ -21,10 +21,33 @@ extension RequestService {
         // Records unchanged since the last sync that found no problem: nothing to register or update.
         let signature = RecordsSignature.of(workspace: paths.root, now: settledAt)
         if let signature, (try? ledger.recordsStamp()) == signature { return report }
-        let (invoices, errors) = reader.loadInvoices(businesses: businesses)
+        // Only the records that changed since this ledger last saw them are read; the others
+        // were valid and are in step (a sync of 10 000 records read them all: seconds).
+        let files = RecordsSignature.invoiceFiles(workspace: paths.root, now: settledAt)
+        let known = (try? ledger.recordFileSignatures()) ?? [:]
+        var invoices: [LoadedInvoice] = []
+        var errors: [RecordError] = []
+        var seen: [String: String] = [:]
+        // A valid record's reference is its file name.
+        let unchanged = Set(files.filter { $0.signature != nil && known[$0.name] == $0.signature }.map(\.name))
+        for name in unchanged { seen[String(name.dropLast(5)).lowercased()] = name }
+        for file in files where !unchanged.contains(file.name) {
+            let path = "\(RecordsReader.invoicesFolder)/\(file.name)"
+            switch reader.loadInvoice(file: path, businesses: businesses) {
+            case .success(let loaded):
+                let key = loaded.invoice.reference.key
+                if let other = seen[key], other != file.name {
+                    errors.append(RecordError(file: path, path: "reference", problem: "\"\(loaded.invoice.reference)\" is already used by \(RecordsReader.invoicesFolder)/\(other) (references are unique ignoring case)"))
+                    continue
+                }
+                seen[key] = file.name
+                invoices.append(loaded)
+            case .failure(let failure):
+                errors += failure.errors
+            }
+        }
         report.recordErrors = errors
         let now = clock()
-        let byKey = Dictionary(invoices.map { ($0.invoice.reference.key, $0) }, uniquingKeysWith: { a, _ in a })
         try transaction { tx throws(OperationError) in
             for loaded in invoices {
                 let invoice = loaded.invoice
@@ -51,12 +74,20 @@ extension RequestService {
                 } catch { throw .store(error) }
             }
         }
+        // Valid records read now are in step too; files gone are forgotten.
+        let loadedNames = Set(invoices.map { ($0.file as NSString).lastPathComponent })
+        var signatures: [String: UInt64] = [:]
+        for file in files where loadedNames.contains(file.name) { if let signature = file.signature { signatures[file.name] = signature } }
+        let present = Set(files.map(\.name))
+        try storeCall { () throws(StoreError) in
+            try ledger.setRecordFileSignatures(signatures, removing: known.keys.filter { !present.contains($0) })
+        }
         if let signature, errors.isEmpty {
             try storeCall { () throws(StoreError) in try ledger.setRecordsStamp(signature) }
         }
         let rows: [RequestRow] = try storeCall { () throws(StoreError) in try ledger.requests() }
         let erroredFiles = Set(errors.map(\.file))
-        for row in rows where byKey[row.reference.key] == nil {
+        for row in rows where seen[row.reference.key] == nil {
             let file = WorkspacePaths.invoiceFile(row.reference.value)
             guard !erroredFiles.contains(file) else { continue }
             let entries = (try? ledger.entries(for: row.reference)) ?? []

@@ -189,6 +189,36 @@ struct MessagesAndLinksTests {
         try ws.writeRecord("RO-9204", #"{"reference": "RO-9204"}"#)
         #expect(try !ws.service.syncRecords(settledAt: later).recordErrors.isEmpty)
         #expect(try !ws.service.syncRecords(settledAt: later).recordErrors.isEmpty)
+        // Each valid record is remembered by its file signature; an invalid one is not; a deleted one is forgotten.
+        #expect(try Set(ws.service.ledger.recordFileSignatures().keys) == ["RO-9201.json", "RO-9202.json", "RO-9203.json"])
+        try FileManager.default.removeItem(at: ws.root.appendingPathComponent("Records/invoices/RO-9203.json"))
+        _ = try ws.service.syncRecords(settledAt: later)
+        #expect(try Set(ws.service.ledger.recordFileSignatures().keys) == ["RO-9201.json", "RO-9202.json"])
+        // A business file changed: every record's signature changes (taxes make the totals).
+        let before2 = RecordsSignature.invoiceFiles(workspace: ws.root, now: later)
+        let business = ws.root.appendingPathComponent("Records/business.json")
+        try Data(try Data(contentsOf: business)).write(to: business)
+        let after2 = RecordsSignature.invoiceFiles(workspace: ws.root, now: later)
+        #expect(before2.map(\.name) == after2.map(\.name))
+        #expect(zip(before2, after2).allSatisfy { $0.signature != $1.signature })
+        #expect(RecordsSignature.invoiceFiles(workspace: ws.root).allSatisfy { $0.signature == nil })
+    }
+
+    @Test("an edited record is read again while the others are not")
+    func syncReadsOnlyChangedRecords() throws {
+        let ws = try TestWorkspace()
+        let later = Date().addingTimeInterval(60)
+        func record(_ reference: String, _ amount: String) -> String {
+            #"{"reference": "\#(reference)", "customer": {"name": "Ana", "phone": "613-555-0144"}, "amount": "\#(amount)"}"#
+        }
+        try ws.writeRecord("RO-9301", record("RO-9301", "10.00"))
+        try ws.writeRecord("RO-9302", record("RO-9302", "20.00"))
+        _ = try ws.service.syncRecords(settledAt: later)
+        try ws.writeRecord("RO-9302", record("RO-9302", "25.00"))
+        let report = try ws.service.syncRecords(settledAt: later)
+        #expect(report.updated.map(\.value) == ["RO-9302"])
+        #expect(try ws.row("RO-9302")?.amount == cad(2_500))
+        #expect(try ws.row("RO-9301")?.amount == cad(1_000))
     }
 
     @Test("a voided request is not updated by sync")

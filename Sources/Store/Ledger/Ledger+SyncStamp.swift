@@ -28,3 +28,34 @@ extension Ledger {
         }
     }
 }
+
+extension Ledger {
+    /// File name → signature of every record file synced into this ledger.
+    public func recordFileSignatures() throws(StoreError) -> [String: UInt64] {
+        let rows = try read("read the record files") { db in try Row.fetchAll(db, sql: "SELECT name, signature FROM record_files") }
+        var result: [String: UInt64] = [:]
+        for row in rows {
+            let name: String = row[0]
+            let signature: Int64 = row[1]
+            result[name] = UInt64(bitPattern: signature)
+        }
+        return result
+    }
+
+    /// After the sync's transaction and without moving the change counter, like the records
+    /// stamp: signatures change no page. (Lost in a crash, those records are only read again.)
+    public func setRecordFileSignatures(_ signatures: [String: UInt64], removing removed: [String]) throws(StoreError) {
+        guard !signatures.isEmpty || !removed.isEmpty else { return }
+        try storeRun(path, "store the record files") {
+            try pool.write { db in
+                for (name, signature) in signatures {
+                    try db.execute(sql: """
+                        INSERT INTO record_files (name, signature) VALUES (?, ?)
+                        ON CONFLICT(name) DO UPDATE SET signature = excluded.signature
+                        """, arguments: [name, Int64(bitPattern: signature)])
+                }
+                for name in removed { try db.execute(sql: "DELETE FROM record_files WHERE name = ?", arguments: [name]) }
+            }
+        }
+    }
+}

@@ -6,6 +6,7 @@ enum LedgerSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
+        migrator.registerMigration("v2-record-files", migrate: v2)
         return migrator
     }
 
@@ -74,6 +75,18 @@ enum LedgerSchema {
             """)
     }
 
-    /// The tables a restored file must have.
+    /// The record files this ledger was last brought in step with, by their file signature
+    /// (`RecordsSignature`): a sync reads only the records that changed since. In the ledger,
+    /// so a restored ledger knows exactly which records it has seen.
+    private static func v2(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE record_files (
+                name TEXT PRIMARY KEY NOT NULL,
+                signature INTEGER NOT NULL
+            );
+            """)
+    }
+
+    /// The tables a restored file must have (older backups are migrated when opened).
     static let tables = ["requests", "events", "counters", "idempotency", "outbox", "opt_outs", "notifications"]
 }

@@ -16,7 +16,6 @@ import Foundation
 /// given (nil) while any record changed less than a second ago, and callers then read everything.
 public enum RecordsSignature {
     public static func of(workspace: URL, now: Date = Date()) -> UInt64? {
-        let settled = Int64(now.timeIntervalSince1970) - 1
         let reader = RecordsReader(workspace: workspace)
         var hash = ContentHash.fnv1a("records-signature-1")
         var files = [RecordsReader.businessFile, RecordsReader.repliesFile]
@@ -25,18 +24,51 @@ public enum RecordsSignature {
         }
         for file in files {
             hash = ContentHash.fnv1a(file, seed: hash)
-            var info = stat()
-            guard stat(reader.url(file).path, &info) == 0 else {
-                hash = ContentHash.fnv1a("\u{1F}missing\u{1E}", seed: hash)
-                continue
+            switch fileSignature(reader.url(file).path, now: now) {
+            case .missing: hash = ContentHash.fnv1a("\u{1F}missing\u{1E}", seed: hash)
+            case .unsettled: return nil
+            case .settled(let value): hash = ContentHash.fnv1a("\u{1F}\(value)\u{1E}", seed: hash)
             }
-            let fields: [Int64] = [Int64(info.st_size), Int64(bitPattern: UInt64(info.st_ino)),
-                                   Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec),
-                                   Int64(info.st_ctim.tv_sec), Int64(info.st_ctim.tv_nsec)]
-            if Int64(info.st_ctim.tv_sec) >= settled || Int64(info.st_mtim.tv_sec) >= settled { return nil }
-            for field in fields { hash = ContentHash.fnv1a("\u{1F}\(field)", seed: hash) }
-            hash = ContentHash.fnv1a("\u{1E}", seed: hash)
         }
         return hash
+    }
+
+    /// Each invoice record's own signature by file name, mixed with the businesses' files (their
+    /// taxes make the totals); nil for one changed in the last second, or all when a business
+    /// file did.
+    public static func invoiceFiles(workspace: URL, now: Date = Date()) -> [(name: String, signature: UInt64?)] {
+        let reader = RecordsReader(workspace: workspace)
+        var businesses: UInt64? = ContentHash.fnv1a("businesses")
+        for file in [RecordsReader.businessFile] + reader.jsonFiles(in: RecordsReader.businessesFolder).map({ "\(RecordsReader.businessesFolder)/\($0)" }) {
+            switch fileSignature(reader.url(file).path, now: now) {
+            case .missing: businesses = businesses.map { ContentHash.fnv1a("\(file) missing", seed: $0) }
+            case .unsettled: businesses = nil
+            case .settled(let value): businesses = businesses.map { ContentHash.fnv1a("\(file) \(value)", seed: $0) }
+            }
+        }
+        return reader.invoiceFileNames().map { name in
+            if let businesses, case .settled(let value) = fileSignature(reader.url("\(RecordsReader.invoicesFolder)/\(name)").path, now: now) {
+                return (name, ContentHash.fnv1a("\(value)", seed: businesses))
+            }
+            return (name, nil)
+        }
+    }
+
+    private enum FileSignature {
+        case missing, unsettled
+        case settled(UInt64)
+    }
+
+    private static func fileSignature(_ path: String, now: Date) -> FileSignature {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        let settled = Int64(now.timeIntervalSince1970) - 1
+        if Int64(info.st_ctim.tv_sec) >= settled || Int64(info.st_mtim.tv_sec) >= settled { return .unsettled }
+        var hash = ContentHash.fnv1a("file")
+        let fields: [Int64] = [Int64(info.st_size), Int64(bitPattern: UInt64(info.st_ino)),
+                               Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec),
+                               Int64(info.st_ctim.tv_sec), Int64(info.st_ctim.tv_nsec)]
+        for field in fields { hash = ContentHash.fnv1a("\u{1F}\(field)", seed: hash) }
+        return .settled(hash)
     }
 }

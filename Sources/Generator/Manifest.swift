@@ -102,15 +102,15 @@ struct Manifest: Sendable, Equatable {
             let entry = requests[key]!
             line("request", key, String(entry.hash, radix: 16), entry.token, entry.receipt ? "1" : "0")
         }
-        let data = Data(bytes)
-        bytes = []
         let url = output.appendingPathComponent(Self.fileName)
-        do {
-            try AtomicFile.writeIfChanged(data, to: url)
-            // The JSON manifest of earlier versions: stale once this one exists.
-            try? FileManager.default.removeItem(at: output.appendingPathComponent(".manifest.json"))
-        } catch {
-            throw .fileSystem(path: url.path, reason: error.description)
+        // Written from the buffer itself (no copy into a Data).
+        let failure = bytes.withUnsafeMutableBytes { buffer -> StoreError? in
+            let data = Data(bytesNoCopy: buffer.baseAddress!, count: buffer.count, deallocator: .none)
+            do throws(StoreError) { _ = try AtomicFile.writeIfChanged(data, to: url) } catch { return error }
+            return nil
         }
+        if let failure { throw .fileSystem(path: url.path, reason: failure.description) }
+        // The JSON manifest of earlier versions: stale once this one exists.
+        try? FileManager.default.removeItem(at: output.appendingPathComponent(".manifest.json"))
     }
 }

@@ -29,8 +29,9 @@ struct RequestStream {
     mutating func forEachBatch(_ body: ([RequestModel]) throws(GeneratorError) -> Void) throws(GeneratorError) {
         let reader = RecordsReader(workspace: paths.root)
         // Valid record keys → file name, for the "already used" check and the second pass.
-        var seen: [String: String] = [:]
         let names = reader.invoiceFileNames()
+        var seen: [String: String] = [:]
+        seen.reserveCapacity(names.count)
         var start = 0
         let businesses = self.businesses
         while start < names.count {

@@ -107,7 +107,11 @@ public struct SiteBuilder: Sendable {
         let staff = StaffPages(factory: factories[sources.staffThemeName]!, language: businesses.main.defaultLanguage,
                                pageSize: options.staffPageSize, themeFingerprint: sources.staffTheme.fingerprint)
         let workers = max(1, options.parallelism ?? ProcessInfo.processInfo.activeProcessorCount)
-        var index = try StaffIndex()
+        // Sized once: growing by doubling held the old and the new storage at once, for every
+        // structure that grows with the site (a few megabytes at 20 000 requests).
+        let expected = (try? ledger.requestCount()) ?? 0
+        manifest.requests.reserveCapacity(expected * (1 + sources.previewThemes.count))
+        var index = try StaffIndex(capacity: expected)
         var stream = RequestStream(paths: paths, businesses: businesses, ledger: ledger)
         stream.workers = workers
         var rendered = fresh.count

@@ -16,7 +16,10 @@ struct StaffIndex {
     private(set) var entries: [Entry] = []
     private let scratch: ScratchFile
 
-    init() throws(GeneratorError) { scratch = try ScratchFile() }
+    init(capacity: Int = 0) throws(GeneratorError) {
+        scratch = try ScratchFile()
+        entries.reserveCapacity(capacity)
+    }
 
     mutating func add(_ record: StaffRecord, createdAt: Date) throws(GeneratorError) {
         let stored = try scratch.append(record.encoded())

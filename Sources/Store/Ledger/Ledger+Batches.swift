@@ -65,6 +65,10 @@ extension Ledger {
         return result
     }
 
+    public func requestCount() throws(StoreError) -> Int {
+        try read("count the requests") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM requests") ?? 0 }
+    }
+
     public func outboxCount() throws(StoreError) -> Int {
         try read("count the outbox") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox") ?? 0 }
     }

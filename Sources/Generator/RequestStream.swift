@@ -54,9 +54,8 @@ struct RequestStream {
                     let key = loaded.invoice.reference.key
                     if let other = seen[key] {
                         invalidKeys.insert(stem.lowercased())
-                        invalidMessages.append(RecordError(
-                            file: file, path: "reference",
-                            problem: "\"\(loaded.invoice.reference)\" is already used by \(RecordsReader.invoicesFolder)/\(other) (references are unique ignoring case)").description)
+                        invalidMessages.append(RecordError.duplicateReference(
+                            file: file, reference: loaded.invoice.reference, other: "\(RecordsReader.invoicesFolder)/\(other)").description)
                         continue
                     }
                     seen[key] = name

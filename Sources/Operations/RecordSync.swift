@@ -37,7 +37,7 @@ extension RequestService {
             case .success(let loaded):
                 let key = loaded.invoice.reference.key
                 if let other = seen[key], other != file.name {
-                    errors.append(RecordError(file: path, path: "reference", problem: "\"\(loaded.invoice.reference)\" is already used by \(RecordsReader.invoicesFolder)/\(other) (references are unique ignoring case)"))
+                    errors.append(.duplicateReference(file: path, reference: loaded.invoice.reference, other: "\(RecordsReader.invoicesFolder)/\(other)"))
                     continue
                 }
                 seen[key] = file.name

@@ -26,20 +26,16 @@ extension Ledger {
     /// `Reference.key`. References without a row are absent.
     public func batch(_ references: [Reference]) throws(StoreError) -> [String: (row: RequestRow, entries: [LedgerEntry])] {
         guard !references.isEmpty else { return [:] }
-        // SQLite binds at most 32 766 parameters; a build's batches are far smaller.
         let values = references.map(\.value)
-        let marks = Array(repeating: "?", count: values.count).joined(separator: ",")
+        let marks = Self.marks(values.count)
+        // Rows and events in one read: one consistent snapshot.
         let (rowRows, eventRows) = try read("read a batch of requests") { db in
-            (try Row.fetchAll(db, sql: "SELECT \(RequestRow.columns) FROM requests WHERE reference IN (\(marks))",
-                              arguments: StatementArguments(values)),
+            (try Self.fetchRows(db, values),
              try Row.fetchAll(db, sql: "SELECT seq, reference, at, payload FROM events WHERE reference IN (\(marks)) ORDER BY seq",
                               arguments: StatementArguments(values)))
         }
         var result: [String: (row: RequestRow, entries: [LedgerEntry])] = [:]
-        for raw in rowRows {
-            let row = try RequestRow(row: raw, path: path)
-            result[row.reference.key] = (row, [])
-        }
+        for (key, row) in try decodeRows(rowRows) { result[key] = (row, []) }
         let decoder = LedgerEntryDecoder(path: path)
         for raw in eventRows {
             let entry = try decoder.entry(raw)
@@ -52,11 +48,18 @@ extension Ledger {
     public func rows(_ references: [Reference]) throws(StoreError) -> [String: RequestRow] {
         guard !references.isEmpty else { return [:] }
         let values = references.map(\.value)
-        let marks = Array(repeating: "?", count: values.count).joined(separator: ",")
-        let raw = try read("read requests") { db in
-            try Row.fetchAll(db, sql: "SELECT \(RequestRow.columns) FROM requests WHERE reference IN (\(marks))",
-                             arguments: StatementArguments(values))
-        }
+        return try decodeRows(try read("read requests") { db in try Self.fetchRows(db, values) })
+    }
+
+    /// `?,?,?` for an `IN (…)` of `count` values (SQLite binds at most 32 766).
+    private static func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ",") }
+
+    private static func fetchRows(_ db: Database, _ values: [String]) throws -> [Row] {
+        try Row.fetchAll(db, sql: "SELECT \(RequestRow.columns) FROM requests WHERE reference IN (\(marks(values.count)))",
+                         arguments: StatementArguments(values))
+    }
+
+    private func decodeRows(_ raw: [Row]) throws(StoreError) -> [String: RequestRow] {
         var result: [String: RequestRow] = [:]
         for row in raw {
             let decoded = try RequestRow(row: row, path: path)

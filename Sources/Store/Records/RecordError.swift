@@ -1,3 +1,5 @@
+import Billing
+
 /// A problem in a record file, located by the file and the JSON path inside it:
 /// `Records/invoices/RO-1001.json: lines[2].quantity: must be a positive number`.
 public struct RecordError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -25,4 +27,12 @@ public struct RecordErrors: Error, Sendable, CustomStringConvertible {
     public init(_ errors: [RecordError]) { self.errors = errors }
 
     public var description: String { errors.map(\.description).joined(separator: "\n") }
+}
+
+extension RecordError {
+    /// A second record file with a reference already taken (references are unique ignoring case).
+    /// `other` is the first file, relative to the workspace.
+    public static func duplicateReference(file: String, reference: Reference, other: String) -> RecordError {
+        RecordError(file: file, path: "reference", problem: "\"\(reference)\" is already used by \(other) (references are unique ignoring case)")
+    }
 }

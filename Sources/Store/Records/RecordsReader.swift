@@ -46,7 +46,7 @@ public struct RecordsReader: Sendable {
             case .success(let loaded):
                 let key = loaded.invoice.reference.key
                 if let other = seen[key] {
-                    errors.append(RecordError(file: file, path: "reference", problem: "\"\(loaded.invoice.reference)\" is already used by \(other) (references are unique ignoring case)"))
+                    errors.append(.duplicateReference(file: file, reference: loaded.invoice.reference, other: other))
                     continue
                 }
                 seen[key] = file

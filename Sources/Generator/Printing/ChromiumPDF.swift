@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Prints an HTML page to PDF with headless Chromium (`--print-to-pdf`), the way a customer's
@@ -56,12 +61,12 @@ public struct ChromiumPDF: Sendable {
             try? FileManager.default.removeItem(at: temporary)
             throw .failed(status: process.terminationStatus, output: output)
         }
-        do {
-            if FileManager.default.fileExists(atPath: pdf.path) { _ = try FileManager.default.replaceItemAt(pdf, withItemAt: temporary) }
-            else { try FileManager.default.moveItem(at: temporary, to: pdf) }
-        } catch {
+        // rename(2) replaces an existing PDF atomically. corelibs' `replaceItemAt` failed when the
+        // file existed, after deleting it: printing the same receipt twice lost the first PDF.
+        guard rename(temporary.path, pdf.path) == 0 else {
+            let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw .failed(status: 0, output: "cannot write \(pdf.path): \(error)")
+            throw .failed(status: 0, output: "cannot write \(pdf.path): \(reason)")
         }
     }
 }

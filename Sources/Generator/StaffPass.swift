@@ -13,8 +13,9 @@ struct StaffPass {
     let old: Manifest
     let force: Bool
     let workers: Int
-    /// Pages rendered at once.
-    let batchSize = 32
+    /// Pages rendered at once: a few per core. A gallery page holds 200 rows with their links
+    /// and renders to over 100 kB, so batches of 32 held most of a 20 000-request gallery.
+    var batchSize: Int { 2 * workers }
 
     init(staff: StaffPages, theme: Theme, writer: OutputWriter, output: URL, old: Manifest, force: Bool, workers: Int) {
         self.staff = staff

@@ -10,8 +10,17 @@ import Store
 struct Manifest: Sendable, Equatable {
     struct RequestEntry: Sendable, Equatable {
         var hash: UInt64
-        var token: String
+        /// Packed: the manifest holds one entry per request for the whole build.
+        private var compactToken: CompactToken
         var receipt: Bool
+
+        init(hash: UInt64, token: String, receipt: Bool) {
+            self.hash = hash
+            compactToken = CompactToken(token)
+            self.receipt = receipt
+        }
+
+        var token: String { compactToken.string }
     }
 
     var generator: String = GeneratorVersion.current

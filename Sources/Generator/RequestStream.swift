@@ -28,10 +28,12 @@ struct RequestStream {
 
     mutating func forEachBatch(_ body: ([RequestModel]) throws(GeneratorError) -> Void) throws(GeneratorError) {
         let reader = RecordsReader(workspace: paths.root)
-        // Valid record keys → file name, for the "already used" check and the second pass.
         let names = reader.invoiceFileNames()
-        var seen: [String: String] = [:]
-        seen.reserveCapacity(names.count)
+        // Which requests have a record file; a request has a valid record when its key is
+        // there and did not fail. Files are remembered only for keys used twice (case only).
+        let keys = RecordKeys(fileNames: names)
+        var failed = Set<String>()
+        var firstValid: [String: String] = [:]
         var start = 0
         let businesses = self.businesses
         while start < names.count {
@@ -52,18 +54,21 @@ struct RequestStream {
                 switch result {
                 case .success(let loaded):
                     let key = loaded.invoice.reference.key
-                    if let other = seen[key] {
-                        invalidKeys.insert(stem.lowercased())
-                        invalidMessages.append(RecordError.duplicateReference(
-                            file: file, reference: loaded.invoice.reference, other: "\(RecordsReader.invoicesFolder)/\(other)").description)
-                        continue
+                    if keys.duplicated.contains(key) {
+                        if let other = firstValid[key] {
+                            invalidKeys.insert(stem.lowercased())
+                            invalidMessages.append(RecordError.duplicateReference(
+                                file: file, reference: loaded.invoice.reference, other: "\(RecordsReader.invoicesFolder)/\(other)").description)
+                            continue
+                        }
+                        firstValid[key] = name
                     }
-                    seen[key] = name
                     // A record not in the ledger yet has no link: it is registered by the next sync.
                     guard found[key] != nil else { continue }
                     if let model { models.append(model) } else { invalidKeys.insert(key) }
                 case .failure(let failure):
                     invalidKeys.insert(stem.lowercased())
+                    failed.insert(stem.lowercased())
                     invalidMessages += failure.errors.map(\.description)
                 }
             }
@@ -77,7 +82,10 @@ struct RequestStream {
             do { page = try ledger.references(after: after, limit: batchSize * 4) } catch { throw .store(error) }
             guard let last = page.last else { break }
             after = last.row
-            let orphans = page.map(\.reference).filter { seen[$0.key] == nil }
+            let orphans = page.map(\.reference).filter { reference in
+                let key = reference.key
+                return firstValid[key] == nil && (!keys.contains(key) || failed.contains(key))
+            }
             guard !orphans.isEmpty else { continue }
             let found = try batch(orphans)
             var models: [RequestModel] = []

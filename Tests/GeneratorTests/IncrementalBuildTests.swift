@@ -137,6 +137,22 @@ struct IncrementalBuildTests {
         #expect(ws.exists("public/p/\(token)/index.html"))
     }
 
+    /// Two files whose names differ only in case: the first is built, the second reported.
+    @Test func caseVariantRecordIsReportedAndTheFirstOneBuilt() throws {
+        let ws = try workspace()
+        _ = try ws.build()
+        let token = try ws.token("RO-1005")
+        let original = try String(contentsOf: ws.root.appendingPathComponent("Records/invoices/RO-1005.json"), encoding: .utf8)
+        try ws.write("Records/invoices/ro-1005.json", original.replacingOccurrences(of: "\"RO-1005\"", with: "\"ro-1005\""))
+        let summary = try ws.build()
+        #expect(summary.skipped.count == 1)
+        #expect(summary.skipped.first?.contains("Records/invoices/ro-1005.json") == true)
+        #expect(summary.skipped.first?.contains("Records/invoices/RO-1005.json") == true)
+        #expect(summary.withoutRecord.isEmpty)
+        #expect(summary.requests == 3)
+        #expect(try ws.read("public/p/\(token)/en/index.html").contains("RO-1005"))
+    }
+
     @Test func brokenTemplateFailsWithFileLineColumn() throws {
         let ws = try workspace()
         try ws.write("Themes/default/templates/payment.mustache", "<p>\n  {{#banner}}never closed\n")

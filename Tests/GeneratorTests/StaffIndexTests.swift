@@ -95,3 +95,21 @@ struct TextReplacingTests {
         #expect(text.replacingAll(target, with: replacement) == expected)
     }
 }
+
+extension StaffIndexTests {
+    /// The index keeps tens of bytes a request in memory; the business is kept once per business.
+    @Test func entriesStaySmallAndKeepTheirBusiness() throws {
+        #expect(MemoryLayout<StaffIndex.Entry>.stride <= 56)
+        var index = try StaffIndex()
+        for (i, business) in ["B", "A", "B", "C", "A"].enumerated() {
+            var record = Self.record("n\(i)")
+            record.business = business
+            record.reference = "R-\(i)"
+            try index.add(record, createdAt: Date(timeIntervalSince1970: Double(i)))
+        }
+        #expect(index.byBusiness().map { index.business(of: index.entries[$0]) } == ["A", "A", "B", "B", "C"])
+        #expect(index.byBusiness().map { index.entries[$0].reference } == ["R-1", "R-4", "R-0", "R-2", "R-3"])
+        #expect(try index.record(3).business == "C")
+        #expect(try index.record(3).customerName == "n3")
+    }
+}

@@ -13,6 +13,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try CommandRunner.run { () throws(OperationError) in
+            try options.requireWorkspace()
             let target = URL(fileURLWithPath: file)
             if FileManager.default.fileExists(atPath: target.path) && !force {
                 throw .usage("\(file) already exists (use --force to replace it)")
@@ -40,6 +41,7 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         try CommandRunner.run { () throws(OperationError) in
+            try options.requireWorkspace()  // never a ledger restored into a folder that is no workspace
             let source = URL(fileURLWithPath: file)
             guard FileManager.default.fileExists(atPath: source.path) else { throw .usage("\(file) does not exist") }
             try? FileManager.default.createDirectory(at: options.paths.privateFolder, withIntermediateDirectories: true)

@@ -18,6 +18,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         try CommandRunner.run { () throws(OperationError) in
+            try options.requireWorkspace()
             let publisher = SitePublisher(paths: options.paths, options: BuildOptions(themeOverride: theme, force: force))
             let result = try publisher.publish()
             for problem in result.build.skipped { Console.warn(problem) }

@@ -29,6 +29,8 @@ public struct PreviewServer: Sendable {
     public var routes: @Sendable (Router<PreviewRequestContext>) -> Void
     /// Path prefixes left to `routes` instead of the static files.
     public var routePrefixes: [String]
+    /// The static site, made once (with its file cache).
+    let site: StaticSite
 
     public init(
         configuration: PreviewServerConfiguration,
@@ -47,6 +49,12 @@ public struct PreviewServer: Sendable {
         self.rebuild = rebuild
         self.routePrefixes = routePrefixes
         self.routes = routes
+        self.site = StaticSite(configuration: configuration)
+    }
+
+    /// Paths the static site leaves to the routes.
+    var passThrough: PassThroughPrefixes {
+        PassThroughPrefixes(configuration.liveReload ? routePrefixes + [LiveReloadScript.eventsPath] : routePrefixes)
     }
 
     /// The whole HTTP surface, usable without sockets through `app.test(.router)`.
@@ -55,8 +63,7 @@ public struct PreviewServer: Sendable {
         // Middleware applies to routes added after it: add it first.
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: RequestLimitMiddleware(maxBodySize: configuration.maxBodySize))
-        let reserved = configuration.liveReload ? routePrefixes + [LiveReloadScript.eventsPath] : routePrefixes
-        router.add(middleware: StaticSiteMiddleware(site: StaticSite(configuration: configuration), passThroughPrefixes: reserved))
+        router.add(middleware: StaticSiteMiddleware(site: site, passThrough: passThrough))
         // Only what the static site passes on gets here: it leaves the event loop.
         router.add(middleware: GlobalExecutorMiddleware())
         if configuration.liveReload {

@@ -29,8 +29,13 @@ public struct PreviewServer: Sendable {
     public var routes: @Sendable (Router<PreviewRequestContext>) -> Void
     /// Path prefixes left to `routes` instead of the static files.
     public var routePrefixes: [String]
-    /// The static site, made once (with its file cache).
+    /// The static site, made once: the router and the fast path share its file cache.
     let site: StaticSite
+    /// Whether static requests are answered in the channel pipeline (`StaticFastPath`) when live
+    /// reload is off; tests turn it off to compare with the router's answers.
+    var usesStaticFastPath = true
+    /// Requests answered by the fast path, for tests.
+    let fastPathCounter = StaticFastPath.Counter()
 
     public init(
         configuration: PreviewServerConfiguration,
@@ -81,9 +86,15 @@ public struct PreviewServer: Sendable {
         let requestedPort = configuration.port
         var logger = Logger(label: "paypage.preview")
         logger.logLevel = .critical  // the CLI prints; failures reach it as thrown errors
+        // Live reload is one designer's preview, with pages changed on the way out: it keeps the
+        // router's path alone. The fast path writes what `Application` adds to the router's
+        // responses: keep `serverName` nil here, or add it there too.
+        let fastPath = usesStaticFastPath && !configuration.liveReload
+            ? StaticFastPath(site: site, passThrough: passThrough, counter: fastPathCounter) : nil
         return Application(
             router: makeRouter(),
-            server: .pinnedHTTP1(configuration: HTTPLimits.channelConfiguration(idleTimeout: configuration.idleTimeout)),
+            server: .pinnedHTTP1(
+                configuration: HTTPLimits.channelConfiguration(idleTimeout: configuration.idleTimeout), fastPath: fastPath),
             configuration: .init(address: .hostname(host, port: requestedPort), serverName: nil),
             onServerRunning: { channel in
                 await onServerRunning(RunningServer(host: host, port: channel.localAddress?.port ?? requestedPort))

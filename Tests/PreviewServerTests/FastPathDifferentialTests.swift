@@ -6,7 +6,7 @@ import Testing
 /// The fast path (static requests answered in the channel pipeline) against the router (the
 /// same server with the fast path off): over real loopback sockets, every case must get the same
 /// bytes from both, Date header aside, and the fast path must really have answered.
-@Suite(.timeLimit(.minutes(2))) struct FastPathDifferentialTests {
+@Suite(.timeLimit(.minutes(5))) struct FastPathDifferentialTests {
     struct Case: Sendable, CustomStringConvertible {
         var name: String
         /// The requests, sent at once on one connection.

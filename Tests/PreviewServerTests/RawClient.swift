@@ -7,7 +7,7 @@ enum RawClient {
     /// Sends `request`, then reads until `enough` says the bytes so far suffice, or the server
     /// closes. `closed` tells which. Fails after `timeout`.
     static func exchange(
-        port: Int, _ request: String, timeout: Duration = .seconds(10), enough: @escaping @Sendable ([UInt8]) -> Bool
+        port: Int, _ request: String, timeout: Duration = .seconds(60), enough: @escaping @Sendable ([UInt8]) -> Bool
     ) async throws -> (bytes: [UInt8], closed: Bool) {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1)

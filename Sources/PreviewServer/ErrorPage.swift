@@ -4,6 +4,10 @@ import Hummingbird
 /// says nothing about whether a token was well formed or once existed.
 enum ErrorPage {
     static func response(_ status: HTTPResponse.Status, headers: HTTPFields = [:]) -> Response {
+        page(status, headers: headers).response
+    }
+
+    static func page(_ status: HTTPResponse.Status, headers: HTTPFields = [:]) -> StaticResponse {
         let title: String
         switch status.code {
         case 404: title = "Page introuvable / Page not found"
@@ -18,6 +22,6 @@ enum ErrorPage {
         var fields = headers
         fields[.contentType] = "text/html; charset=utf-8"
         fields[.cacheControl] = "no-store"
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: html)))
+        return StaticResponse(status: status, headers: fields, body: ByteBuffer(string: html))
     }
 }

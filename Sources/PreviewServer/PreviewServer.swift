@@ -29,6 +29,13 @@ public struct PreviewServer: Sendable {
     public var routes: @Sendable (Router<PreviewRequestContext>) -> Void
     /// Path prefixes left to `routes` instead of the static files.
     public var routePrefixes: [String]
+    /// The static site, made once: the router and the fast path share its file cache.
+    let site: StaticSite
+    /// Whether static requests are answered in the channel pipeline (`StaticFastPath`) when live
+    /// reload is off; tests turn it off to compare with the router's answers.
+    var usesStaticFastPath = true
+    /// Requests answered by the fast path, for tests.
+    let fastPathCounter = StaticFastPath.Counter()
 
     public init(
         configuration: PreviewServerConfiguration,
@@ -47,6 +54,12 @@ public struct PreviewServer: Sendable {
         self.rebuild = rebuild
         self.routePrefixes = routePrefixes
         self.routes = routes
+        self.site = StaticSite(configuration: configuration)
+    }
+
+    /// Paths the static site leaves to the routes.
+    var passThrough: PassThroughPrefixes {
+        PassThroughPrefixes(configuration.liveReload ? routePrefixes + [LiveReloadScript.eventsPath] : routePrefixes)
     }
 
     /// The whole HTTP surface, usable without sockets through `app.test(.router)`.
@@ -55,8 +68,7 @@ public struct PreviewServer: Sendable {
         // Middleware applies to routes added after it: add it first.
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: RequestLimitMiddleware(maxBodySize: configuration.maxBodySize))
-        let reserved = configuration.liveReload ? routePrefixes + [LiveReloadScript.eventsPath] : routePrefixes
-        router.add(middleware: StaticSiteMiddleware(site: StaticSite(configuration: configuration), passThroughPrefixes: reserved))
+        router.add(middleware: StaticSiteMiddleware(site: site, passThrough: passThrough))
         // Only what the static site passes on gets here: it leaves the event loop.
         router.add(middleware: GlobalExecutorMiddleware())
         if configuration.liveReload {
@@ -74,9 +86,15 @@ public struct PreviewServer: Sendable {
         let requestedPort = configuration.port
         var logger = Logger(label: "paypage.preview")
         logger.logLevel = .critical  // the CLI prints; failures reach it as thrown errors
+        // Live reload is one designer's preview, with pages changed on the way out: it keeps the
+        // router's path alone. The fast path writes what `Application` adds to the router's
+        // responses: keep `serverName` nil here, or add it there too.
+        let fastPath = usesStaticFastPath && !configuration.liveReload
+            ? StaticFastPath(site: site, passThrough: passThrough, counter: fastPathCounter) : nil
         return Application(
             router: makeRouter(),
-            server: .pinnedHTTP1(configuration: HTTPLimits.channelConfiguration(idleTimeout: configuration.idleTimeout)),
+            server: .pinnedHTTP1(
+                configuration: HTTPLimits.channelConfiguration(idleTimeout: configuration.idleTimeout), fastPath: fastPath),
             configuration: .init(address: .hostname(host, port: requestedPort), serverName: nil),
             onServerRunning: { channel in
                 await onServerRunning(RunningServer(host: host, port: channel.localAddress?.port ?? requestedPort))

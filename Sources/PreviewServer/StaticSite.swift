@@ -18,12 +18,12 @@ struct StaticSite: Sendable {
         galleryRoot = FileResolver(root: configuration.galleryRoot)
     }
 
-    func respond(to request: Request) -> Response {
+    func respond(to request: Request) -> StaticResponse {
         guard request.method == .get || request.method == .head else {
-            return ErrorPage.response(.methodNotAllowed, headers: [.allow: "GET, HEAD"])
+            return ErrorPage.page(.methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }
         guard let path = StaticPath(rawPath: request.uri.path), let mount = mount(for: path) else {
-            return ErrorPage.response(.notFound)
+            return ErrorPage.page(.notFound)
         }
         let resolver = CachedResolver(resolver: mount.resolver, cache: cache)
         var extra = HTTPFields()
@@ -49,21 +49,21 @@ struct StaticSite: Sendable {
         }
         switch resolver.resolve(mount.relative) {
         case nil:
-            return ErrorPage.response(.notFound)
+            return ErrorPage.page(.notFound)
         case .directory:
             guard path.hasTrailingSlash else {
                 var location = path
                 location.hasTrailingSlash = true
                 let query = request.uri.query.map { "?" + $0 } ?? ""
                 extra[.location] = location.encodedPath + query
-                return Response(status: .movedPermanently, headers: extra)
+                return StaticResponse(status: .movedPermanently, headers: extra)
             }
             guard case .file(let index) = resolver.resolve(mount.relative + ["index.html"]) else {
-                return ErrorPage.response(.notFound)
+                return ErrorPage.page(.notFound)
             }
             return serve(file: index, request: request, headers: extra)
         case .file(let file):
-            guard !path.hasTrailingSlash else { return ErrorPage.response(.notFound) }
+            guard !path.hasTrailingSlash else { return ErrorPage.page(.notFound) }
             return serve(file: file, request: request, headers: extra)
         }
     }
@@ -92,18 +92,18 @@ struct StaticSite: Sendable {
         return path.segments.count == 2 || (path.segments.count == 3 && path.segments[2] == "receipt")
     }
 
-    func serve(file path: String, request: Request, headers: HTTPFields) -> Response {
-        guard let file = cache.contents(of: path) else { return ErrorPage.response(.notFound) }
+    func serve(file path: String, request: Request, headers: HTTPFields) -> StaticResponse {
+        guard let file = cache.contents(of: path) else { return ErrorPage.page(.notFound) }
         if configuration.liveReload || request.headers.contains(.range) {
             let data = file.data ?? Data(file.buffer.readableBytesView)
             return serve(data: data, name: FileHeaders.fileName(of: path), request: request, headers: headers)
         }
         var fields = headers
         fields.append(contentsOf: file.headers)
-        return Response(status: .ok, headers: fields, body: .init(byteBuffer: file.buffer))
+        return StaticResponse(status: .ok, headers: fields, body: file.buffer)
     }
 
-    func serve(data: Data, name: String, request: Request, headers: HTTPFields) -> Response {
+    func serve(data: Data, name: String, request: Request, headers: HTTPFields) -> StaticResponse {
         var data = data
         let injects = configuration.liveReload && ContentType.isHTML(ContentType.forFile(named: name))
         var fields = headers
@@ -111,17 +111,17 @@ struct StaticSite: Sendable {
         if injects {
             // The page differs from the file on disk, so byte ranges of it make no sense.
             data = LiveReloadInjection.inject(into: data)
-            return Response(status: .ok, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            return StaticResponse(status: .ok, headers: fields, body: ByteBuffer(bytes: data))
         }
         switch RangeHeader.evaluate(request.headers[.range], length: Int64(data.count)) {
         case .whole:
-            return Response(status: .ok, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            return StaticResponse(status: .ok, headers: fields, body: ByteBuffer(bytes: data))
         case .partial(let start, let end):
             fields[.contentRange] = "bytes \(start)-\(end)/\(data.count)"
             let slice = data[data.startIndex + Int(start)...data.startIndex + Int(end)]
-            return Response(status: .partialContent, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: slice)))
+            return StaticResponse(status: .partialContent, headers: fields, body: ByteBuffer(bytes: slice))
         case .unsatisfiable:
-            var response = ErrorPage.response(.rangeNotSatisfiable, headers: fields)
+            var response = ErrorPage.page(.rangeNotSatisfiable, headers: fields)
             response.headers[.contentRange] = "bytes */\(data.count)"
             return response
         }

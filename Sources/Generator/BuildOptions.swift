@@ -20,6 +20,10 @@ public struct BuildOptions: Sendable {
     public var afterRequestPages: (@Sendable () -> Void)?
     /// The time a record must be older than for the build stamp to vouch for it (tests move it).
     public var now: @Sendable () -> Date = { Date() }
+    /// The records' signature as a sync just took it, before reading them (`RecordsSignature`):
+    /// the build stamp uses it rather than `stat` every record again. An older signature is
+    /// always safe: a record changed since makes the next build's signature differ.
+    public var recordsSignature: UInt64?
     /// Themes stay loaded here between builds made with these options (the server's rebuilds).
     public var themeCache = ThemeCache()
 

@@ -20,7 +20,7 @@ struct BuildStamp: Equatable {
 
     /// Nil when the inputs cannot vouch for themselves (a record changed within the last second).
     init?(workspace: URL, ledgerVersion: Int64, themes: [String: String], businesses: [String: String], options: BuildOptions) {
-        guard let records = RecordsSignature.of(workspace: workspace, now: options.now()) else { return nil }
+        guard let records = options.recordsSignature ?? RecordsSignature.of(workspace: workspace, now: options.now()) else { return nil }
         var hasher = InputHasher()
         hasher.add(GeneratorVersion.current)
         hasher.add(records)

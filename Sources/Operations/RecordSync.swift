@@ -11,6 +11,9 @@ public struct SyncReport: Sendable {
     public var recordErrors: [RecordError] = []
     /// Paid requests whose record was edited or deleted: reported, never applied.
     public var frozenChanges: [String] = []
+    /// The records' signature taken before they were read (nil while one is unsettled): a
+    /// build right after may vouch for the same records with it instead of taking it again.
+    public var recordsSignature: UInt64?
 }
 
 extension RequestService {
@@ -20,6 +23,7 @@ extension RequestService {
         var report = SyncReport()
         // Records unchanged since the last sync that found no problem: nothing to register or update.
         let signature = RecordsSignature.of(workspace: paths.root, now: settledAt)
+        report.recordsSignature = signature
         if let signature, (try? ledger.recordsStamp()) == signature { return report }
         // Only the records that changed since this ledger last saw them are read; the others
         // were valid and are in step (a sync of 10 000 records read them all: seconds).

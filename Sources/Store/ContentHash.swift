@@ -19,4 +19,16 @@ public enum ContentHash {
         }
         return hash
     }
+
+    /// A number's eight bytes (little-endian): no text formatting per value.
+    public static func fnv1a(_ value: Int64, seed: UInt64) -> UInt64 {
+        var hash = seed
+        var bits = UInt64(bitPattern: value)
+        for _ in 0..<8 {
+            hash ^= bits & 0xFF
+            hash = hash &* 0x100_0000_01b3
+            bits >>= 8
+        }
+        return hash
+    }
 }

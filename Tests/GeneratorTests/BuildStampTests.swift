@@ -55,6 +55,20 @@ struct BuildStampTests {
         if ["ledger", "theme", "deleted page"].contains(change) { #expect(summary.written > 0, "\(change)") }
     }
 
+    /// The signature a sync took before reading the records stands in for the build's own; one
+    /// taken before a record changed no longer matches, so the next build builds again.
+    @Test func aSignatureGivenByTheSyncIsUsedAndAnOlderOneRebuilds() throws {
+        let ws = try workspace()
+        var options = Self.settled
+        options.recordsSignature = try #require(RecordsSignature.of(workspace: ws.root, now: options.now()))
+        _ = try ws.build(options)
+        #expect(try ws.build(Self.settled).upToDate)
+        options.recordsSignature = 42  // records as they were before some change
+        _ = try ws.build(options)
+        #expect(try !ws.build(Self.settled).upToDate)
+        #expect(try ws.build(Self.settled).upToDate)
+    }
+
     @Test func recordsChangedWithinTheLastSecondGiveNoStamp() throws {
         let ws = try workspace()
         #expect(RecordsSignature.of(workspace: ws.root) == nil)

@@ -26,6 +26,8 @@ public struct SitePublisher: Sendable {
         let lock = try takeLock(wait: wait)
         defer { withExtendedLifetime(lock) {} }
         let sync = try RequestService.open(paths).syncRecords()
+        var options = options
+        options.recordsSignature = sync.recordsSignature
         do { return Result(sync: sync, build: try SiteBuilder(workspace: paths.root).build(options)) } catch {
             throw Self.operationError(error)
         }

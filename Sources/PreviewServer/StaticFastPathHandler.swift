@@ -77,9 +77,13 @@ final class StaticFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler
         context.fireErrorCaught(error)
     }
 
-    func channelInactive(context: ChannelHandlerContext) {
-        releaseHeldRequest(context: context)
-        context.fireChannelInactive()
+    /// The end of the client's input arrives as this event (Hummingbird's state handler, before
+    /// this one, does not pass `channelInactive` on).
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let event = event as? ChannelEvent, event == .inputClosed {
+            releaseHeldRequest(context: context)
+        }
+        context.fireUserInboundEventTriggered(event)
     }
 
     /// Before an error or the end of input reaches Hummingbird: it would have had the head.

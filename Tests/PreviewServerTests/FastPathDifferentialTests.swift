@@ -138,7 +138,6 @@ import Testing
                     #expect(answered >= 1, "\(testCase): the fast path answered none")
                 }
             }
-            #expect(router.counter.count == 0)
             await fast.stop()
             await router.stop()
         }

@@ -51,21 +51,6 @@ struct PageFactory: Sendable {
         model.invoice.notes.map { markdown.html($0) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// What a request's payment pages share whatever their language, worked out once per request:
-    /// the Markdown notes, and the Affirm plans (exact `Decimal` amortization, which cost
-    /// almost a tenth of a build when it ran for every page).
-    struct PaymentShared {
-        var notesHTML: String?
-        var lowestAffirmPayment: Money?
-    }
-
-    func paymentShared(_ model: RequestModel) -> PaymentShared {
-        let due = model.state.amountDue
-        let affirm = model.state.status == .open && due.isPositive && model.business.affirm.isEligible(due)
-        return PaymentShared(notesHTML: notesHTML(model),
-                             lowestAffirmPayment: affirm ? AffirmPlan.offers(for: due).map(\.monthlyPayment).min() : nil)
-    }
-
     func strings(_ language: Language) -> Strings {
         Strings(table: theme.strings(for: language.rawValue) ?? [:], language: language)
     }

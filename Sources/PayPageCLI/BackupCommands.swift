@@ -13,7 +13,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try CommandRunner.run { () throws(OperationError) in
-            try options.requireWorkspace()
+            // Only the ledger is needed: a backup must work even when Records/ is damaged.
             let target = URL(fileURLWithPath: file)
             if FileManager.default.fileExists(atPath: target.path) && !force {
                 throw .usage("\(file) already exists (use --force to replace it)")

@@ -142,6 +142,8 @@ struct IncrementalBuildTests {
         let ws = try workspace()
         _ = try ws.build()
         let token = try ws.token("RO-1005")
+        // Only a file system that tells the two names apart can hold both (not macOS's default).
+        guard !FileManager.default.fileExists(atPath: ws.root.appendingPathComponent("Records/invoices/ro-1005.json").path) else { return }
         let original = try String(contentsOf: ws.root.appendingPathComponent("Records/invoices/RO-1005.json"), encoding: .utf8)
         try ws.write("Records/invoices/ro-1005.json", original.replacingOccurrences(of: "\"RO-1005\"", with: "\"ro-1005\""))
         let summary = try ws.build()

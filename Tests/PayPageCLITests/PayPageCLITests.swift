@@ -249,7 +249,7 @@ struct PayPageCLITests {
 
     @Test("an unknown workspace: one clear line, exit 64", arguments: [
         ["request", "list"], ["request", "show", "RO-1"], ["messages"], ["refund", "RO-1", "--full"], ["check"], ["demo"],
-        ["build"], ["serve", "--port", "0"], ["receipt", "RO-1"], ["backup", "/tmp/paypage-never-written.sqlite"], ["restore", "/etc/hostname"],
+        ["build"], ["serve", "--port", "0"], ["receipt", "RO-1"], ["restore", "/etc/hostname"],
     ])
     func unknownWorkspace(command: [String]) throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("paypage-missing-\(UUID().uuidString)")

@@ -16,6 +16,9 @@ struct CheckoutAPI: Sendable {
         router.head("/api/requests/:token") { _, context in try await self.info(context) }
         router.post("/api/requests/:token/payments") { request, context in try await self.pay(request, context) }
         router.post("/api/requests/:token/challenges/:id") { request, context in try await self.answer(request, context) }
+        OtherMethods.refuse("/api/requests/:token", allowing: [.get, .head], on: router)
+        OtherMethods.refuse("/api/requests/:token/payments", allowing: [.post], on: router)
+        OtherMethods.refuse("/api/requests/:token/challenges/:id", allowing: [.post], on: router)
     }
 
     private func info(_ context: PreviewRequestContext) async throws -> Response {

@@ -23,6 +23,9 @@ struct CheckoutPages: Sendable {
         // HEAD answers like GET (the server sends no body), as for the static pages.
         router.head("/checkout/:token") { request, context in try await self.show(request, context) }
         router.head("/checkout/:token/done") { request, context in try await self.done(request, context) }
+        OtherMethods.refuse("/checkout/:token", allowing: [.get, .head, .post], on: router)
+        OtherMethods.refuse("/checkout/:token/challenge", allowing: [.post], on: router)
+        OtherMethods.refuse("/checkout/:token/done", allowing: [.get, .head], on: router)
     }
 
     private func show(_ request: Request, _ context: PreviewRequestContext) async throws -> Response {

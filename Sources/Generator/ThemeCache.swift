@@ -13,7 +13,7 @@ public final class ThemeCache: Sendable {
 
     public init() {}
 
-    func theme(_ name: String, themesDirectory: URL) throws(ThemeError) -> Theme {
+    public func theme(_ name: String, themesDirectory: URL) throws(ThemeError) -> Theme {
         let signature = Self.signature(themesDirectory)
         let key = themesDirectory.path + "\u{1F}" + name
         if let entry = entries.withLock({ $0[key] }), entry.signature == signature { return entry.theme }

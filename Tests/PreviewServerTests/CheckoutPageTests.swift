@@ -202,3 +202,22 @@ import Testing
         }
     }
 }
+
+extension CheckoutPageTests {
+    /// The checkout keeps its themes loaded between requests, yet an edited theme shows at once.
+    @Test func anEditedThemeShowsOnTheNextRequest() async throws {
+        let workspace = try CheckoutWorkspace([("CO-140", "125.00")])
+        let token = try workspace.token("CO-140")
+        let strings = workspace.root.appendingPathComponent("Themes/default/strings/en.json")
+        try await workspace.withClient { client in
+            let before = try await client.execute(uri: "/checkout/\(token)/?method=card&lang=en", method: .get)
+            #expect(Web.text(before).contains(">Pay by card<"))
+            let again = try await client.execute(uri: "/checkout/\(token)/?method=card&lang=en", method: .get)
+            #expect(Web.text(again).contains(">Pay by card<"))
+            let text = try String(contentsOf: strings, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "\"Pay by card\"", with: "\"Pay with a card\"").utf8).write(to: strings)
+            let after = try await client.execute(uri: "/checkout/\(token)/?method=card&lang=en", method: .get)
+            #expect(Web.text(after).contains(">Pay with a card<"))
+        }
+    }
+}

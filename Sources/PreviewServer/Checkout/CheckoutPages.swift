@@ -1,6 +1,7 @@
 import Billing
 import Checkout
 import Foundation
+import Generator
 import Hummingbird
 import HTTPTypes
 import Operations
@@ -14,6 +15,9 @@ struct CheckoutPages: Sendable {
     let themes: URL
     /// `serve --theme X` builds only X's assets: the checkout must use X too.
     var themeOverride: String? = nil
+    /// Themes stay loaded between requests (checked against the theme folder's files, so an
+    /// edited template shows at once); loading one parses every template.
+    var themeCache = ThemeCache()
 
     func add(to router: Router<PreviewRequestContext>) {
         router.get("/checkout/:token") { request, context in try await self.show(request, context) }
@@ -129,7 +133,7 @@ struct CheckoutPages: Sendable {
             headers[.vary] = "Accept-Language, Cookie"
             if negotiated.fromQuery { headers[.setCookie] = LanguageNegotiation.setCookieValue(negotiated.language) }
             let theme: Theme
-            do { theme = try ThemeLoader(themesDirectory: themes).load(themeOverride ?? details.business.theme) } catch {
+            do { theme = try themeCache.theme(themeOverride ?? details.business.theme, themesDirectory: themes) } catch {
                 return Self.html(500, "<p>\(Self.escape(error.description))</p>")
             }
             let builder = CheckoutPageBuilder(details: details, theme: theme, language: language)

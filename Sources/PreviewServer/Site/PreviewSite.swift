@@ -57,7 +57,8 @@ public struct PreviewSite: Sendable {
             hub: hub,
             routes: { router in
                 CheckoutAPI(desk: desk).add(to: router)
-                CheckoutPages(desk: desk, themes: site.paths.themes, themeOverride: site.publisher.options.themeOverride).add(to: router)
+                CheckoutPages(desk: desk, themes: site.paths.themes, themeOverride: site.publisher.options.themeOverride,
+                              themeCache: site.publisher.options.themeCache).add(to: router)
             })
         return server
     }

@@ -23,16 +23,17 @@ extension MustacheNodeParser {
 
     /// A variable or section name, as written (transforms included: see ``MustacheName``).
     static func parseName(_ scanner: inout MustacheScanner, state: State) throws -> String {
-        scanner.read(while: \.isWhitespace)
-        let name = scanner.read(while: nameCharacters.contains)
-        scanner.read(while: \.isWhitespace)
-        guard try scanner.read(string: state.endDelimiter) else { throw Unsupported(feature: "unfinished tag") }
-        return name
+        try parseTagName(&scanner, state: state, characters: nameCharacters)
     }
 
+    /// Partial names may hold `/` (folders of templates).
     static func parsePartialName(_ scanner: inout MustacheScanner, state: State) throws -> String {
+        try parseTagName(&scanner, state: state, characters: partialNameCharacters)
+    }
+
+    private static func parseTagName(_ scanner: inout MustacheScanner, state: State, characters: Set<Character>) throws -> String {
         scanner.read(while: \.isWhitespace)
-        let name = scanner.read(while: partialNameCharacters.contains)
+        let name = scanner.read(while: characters.contains)
         scanner.read(while: \.isWhitespace)
         guard try scanner.read(string: state.endDelimiter) else { throw Unsupported(feature: "unfinished tag") }
         return name

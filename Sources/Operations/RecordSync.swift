@@ -22,12 +22,13 @@ extension RequestService {
     public func syncRecords(settledAt: Date = Date()) throws(OperationError) -> SyncReport {
         var report = SyncReport()
         // Records unchanged since the last sync that found no problem: nothing to register or update.
-        let signature = RecordsSignature.of(workspace: paths.root, now: settledAt)
+        let scan = RecordsSignature.scan(workspace: paths.root, now: settledAt)
+        let signature = scan.whole
         report.recordsSignature = signature
         if let signature, (try? ledger.recordsStamp()) == signature { return report }
         // Only the records that changed since this ledger last saw them are read; the others
         // were valid and are in step (a sync of 10 000 records read them all: seconds).
-        let files = RecordsSignature.invoiceFiles(workspace: paths.root, now: settledAt)
+        let files = scan.invoices
         let known = (try? ledger.recordFileSignatures()) ?? [:]
         var invoices: [LoadedInvoice] = []
         var errors: [RecordError] = []

@@ -15,45 +15,59 @@ import Foundation
 /// within one tick could keep its times: like git's "racily clean" entries, a signature is not
 /// given (nil) while any record changed less than a second ago, and callers then read everything.
 public enum RecordsSignature {
-    public static func of(workspace: URL, now: Date = Date()) -> UInt64? {
-        let reader = RecordsReader(workspace: workspace)
-        let root = workspace.path + "/"
-        var hash = ContentHash.fnv1a("records-signature-2")
-        var files = [RecordsReader.businessFile, RecordsReader.repliesFile]
-        for folder in [RecordsReader.businessesFolder, RecordsReader.invoicesFolder] {
-            files += reader.jsonFiles(in: folder).map { "\(folder)/\($0)" }
-        }
-        for file in files {
-            hash = ContentHash.fnv1a(file, seed: hash)
-            switch fileSignature(root + file, now: now) {
-            case .missing: hash = ContentHash.fnv1a("\u{1F}missing\u{1E}", seed: hash)
-            case .unsettled: return nil
-            case .settled(let value): hash = ContentHash.fnv1a(Int64(bitPattern: value), seed: ContentHash.fnv1a("\u{1F}", seed: hash))
-            }
-        }
-        return hash
+    /// Both signatures from one `stat` per file: the whole `Records/` (nil while a file is
+    /// unsettled) and each invoice record's own.
+    public struct Scan: Sendable {
+        public var whole: UInt64?
+        public var invoices: [(name: String, signature: UInt64?)]
     }
+
+    public static func of(workspace: URL, now: Date = Date()) -> UInt64? { scan(workspace: workspace, now: now).whole }
 
     /// Each invoice record's own signature by file name, mixed with the businesses' files (their
     /// taxes make the totals); nil for one changed in the last second, or all when a business
     /// file did.
     public static func invoiceFiles(workspace: URL, now: Date = Date()) -> [(name: String, signature: UInt64?)] {
+        scan(workspace: workspace, now: now).invoices
+    }
+
+    public static func scan(workspace: URL, now: Date = Date()) -> Scan {
         let reader = RecordsReader(workspace: workspace)
         let root = workspace.path + "/"
+        let businessFiles = [RecordsReader.businessFile]
+            + reader.jsonFiles(in: RecordsReader.businessesFolder).map { "\(RecordsReader.businessesFolder)/\($0)" }
+        let invoiceNames = reader.invoiceFileNames()
         var businesses: UInt64? = ContentHash.fnv1a("businesses")
-        for file in [RecordsReader.businessFile] + reader.jsonFiles(in: RecordsReader.businessesFolder).map({ "\(RecordsReader.businessesFolder)/\($0)" }) {
-            switch fileSignature(root + file, now: now) {
+        var whole: UInt64? = ContentHash.fnv1a("records-signature-2")
+        func addToWhole(_ file: String, _ signature: FileSignature) {
+            guard let hash = whole else { return }
+            let named = ContentHash.fnv1a(file, seed: hash)
+            switch signature {
+            case .missing: whole = ContentHash.fnv1a("\u{1F}missing\u{1E}", seed: named)
+            case .unsettled: whole = nil
+            case .settled(let value): whole = ContentHash.fnv1a(Int64(bitPattern: value), seed: ContentHash.fnv1a("\u{1F}", seed: named))
+            }
+        }
+        // The whole signature's order: business.json, replies.json, businesses/, invoices/.
+        let businessSignatures = businessFiles.map { fileSignature(root + $0, now: now) }
+        for (file, signature) in zip(businessFiles, businessSignatures) {
+            switch signature {
             case .missing: businesses = businesses.map { ContentHash.fnv1a("\(file) missing", seed: $0) }
             case .unsettled: businesses = nil
             case .settled(let value): businesses = businesses.map { ContentHash.fnv1a("\(file) \(value)", seed: $0) }
             }
         }
-        return reader.invoiceFileNames().map { name in
-            if let businesses, case .settled(let value) = fileSignature(root + RecordsReader.invoicesFolder + "/" + name, now: now) {
-                return (name, ContentHash.fnv1a(Int64(bitPattern: value), seed: businesses))
-            }
-            return (name, nil)
+        addToWhole(RecordsReader.businessFile, businessSignatures[0])
+        addToWhole(RecordsReader.repliesFile, fileSignature(root + RecordsReader.repliesFile, now: now))
+        for (file, signature) in zip(businessFiles, businessSignatures).dropFirst() { addToWhole(file, signature) }
+        let invoices = invoiceNames.map { name -> (name: String, signature: UInt64?) in
+            let file = RecordsReader.invoicesFolder + "/" + name
+            let signature = fileSignature(root + file, now: now)
+            addToWhole(file, signature)
+            guard let businesses, case .settled(let value) = signature else { return (name, nil) }
+            return (name, ContentHash.fnv1a(Int64(bitPattern: value), seed: businesses))
         }
+        return Scan(whole: whole, invoices: invoices)
     }
 
     private enum FileSignature {

@@ -50,13 +50,13 @@ struct RequestStream {
             var models: [RequestModel] = []
             for (name, (result, model)) in zip(chunk, parsed) {
                 let file = "\(RecordsReader.invoicesFolder)/\(name)"
-                let stem = String(name.dropLast(5))
+                let fileKey = RecordKeys.key(fileName: name)
                 switch result {
                 case .success(let loaded):
                     let key = loaded.invoice.reference.key
                     if keys.duplicated.contains(key) {
                         if let other = firstValid[key] {
-                            invalidKeys.insert(stem.lowercased())
+                            invalidKeys.insert(fileKey)
                             invalidMessages.append(RecordError.duplicateReference(
                                 file: file, reference: loaded.invoice.reference, other: "\(RecordsReader.invoicesFolder)/\(other)").description)
                             continue
@@ -67,8 +67,8 @@ struct RequestStream {
                     guard found[key] != nil else { continue }
                     if let model { models.append(model) } else { invalidKeys.insert(key) }
                 case .failure(let failure):
-                    invalidKeys.insert(stem.lowercased())
-                    failed.insert(stem.lowercased())
+                    invalidKeys.insert(fileKey)
+                    failed.insert(fileKey)
                     invalidMessages += failure.errors.map(\.description)
                 }
             }

@@ -99,7 +99,7 @@ public struct SiteBuilder: Sendable {
         }
         BuildStamp.remove(in: output)
         var manifest = Manifest()
-        manifest.shared = try sources.writeShared(writer)
+        manifest.shared = sources.writeShared(writer)
         for path in Set(old.shared).subtracting(manifest.shared) { writer.remove(path) }
 
         let dates = DateFormats()

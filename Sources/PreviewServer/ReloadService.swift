@@ -12,7 +12,7 @@ struct ReloadService: Service {
         if let changes {
             let hub = hub
             let rebuild = rebuild
-            try? await cancelWhenGracefulShutdown {
+            await cancelWhenGracefulShutdown {
                 for await batch in changes {
                     switch await rebuild(batch) {
                     case .ok: await hub.broadcast(.reload)

@@ -1,4 +1,5 @@
-/// Everything the billing rules can refuse. The message is meant for a person.
+/// Everything the billing rules can refuse, with the values that explain it.
+/// `description` is the English wording the CLI and the JSON API show.
 public enum BillingError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidNumber(String, String)
     case tooManyDecimals(String, Int)
@@ -13,8 +14,8 @@ public enum BillingError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingAmount
     case emptyInvoice
     case discountExceedsLine(line: Int)
-    /// An action the request's state does not allow: the reason says why.
-    case notAllowed(action: String, reason: String)
+    /// An action the request's state does not allow.
+    case notAllowed(RequestAction, Refusal)
 
     public var description: String {
         switch self {
@@ -31,7 +32,7 @@ public enum BillingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingAmount: "an amount or invoice lines are required"
         case .emptyInvoice: "an invoice needs at least one line"
         case let .discountExceedsLine(line): "the discount of line \(line + 1) is larger than the line"
-        case let .notAllowed(action, reason): "cannot \(action): \(reason)"
+        case let .notAllowed(action, refusal): "cannot \(action.englishVerb): \(refusal.englishReason(action))"
         }
     }
 }

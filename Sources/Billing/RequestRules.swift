@@ -10,48 +10,37 @@ public struct RequestRules: Sendable {
         self.now = now
     }
 
-    private func format(_ money: Money) -> String { MoneyFormat.plain(money) }
-
     /// Pay only an open request, for exactly its amount due; Affirm only within its range.
     public func checkPay(_ state: RequestState, amount: Money, method: PaymentMethod) throws(BillingError) {
-        let action = "pay"
+        let action = RequestAction.pay
         switch state.status {
-        case .voided: throw .notAllowed(action: action, reason: "the request was voided")
-        case .paid, .partiallyRefunded, .refunded: throw .notAllowed(action: action, reason: "the request is already paid")
+        case .voided, .paid, .partiallyRefunded, .refunded: throw .notAllowed(action, .status(state.status))
         case .open: break
         }
-        guard state.amountDue.isPositive else { throw .notAllowed(action: action, reason: "nothing is due") }
-        guard amount == state.amountDue else {
-            throw .notAllowed(action: action, reason: "the amount \(format(amount)) is not the amount due \(format(state.amountDue))")
-        }
+        guard state.amountDue.isPositive else { throw .notAllowed(action, .nothingDue) }
+        guard amount == state.amountDue else { throw .notAllowed(action, .amountNotDue(amount: amount, due: state.amountDue)) }
         if method.kind == .affirm {
-            guard settings.affirm.enabled else { throw .notAllowed(action: action, reason: "Affirm is not enabled") }
+            guard settings.affirm.enabled else { throw .notAllowed(action, .affirmDisabled) }
             guard settings.affirm.isEligible(amount) else {
-                throw .notAllowed(action: action, reason: "Affirm is available from \(format(settings.affirm.minimum)) to \(format(settings.affirm.maximum))")
+                throw .notAllowed(action, .affirmOutOfRange(minimum: settings.affirm.minimum, maximum: settings.affirm.maximum))
             }
         }
     }
 
     /// Refund only after payment, never more than is refundable; Affirm within its window.
     public func checkRefund(_ state: RequestState, amount: Money) throws(BillingError) {
-        // `--full` on an unpaid or fully refunded request asks for 0.00: name no amount then.
-        let action = amount.isZero ? "refund" : "refund \(format(amount))"
-        guard let payment = state.payment, let paidAt = state.paidAt else {
-            throw .notAllowed(action: action, reason: state.status == .voided ? "the request was voided" : "the request is not paid")
-        }
-        guard state.refundable.isPositive else {
-            throw .notAllowed(action: action, reason: "nothing is left to refund (already refunded \(format(state.refunded)))")
-        }
-        guard amount.isPositive else { throw .notAllowed(action: action, reason: "the amount must be greater than zero") }
-        guard amount <= state.refundable else {
-            throw .notAllowed(action: action, reason: "only \(format(state.refundable)) is refundable")
-        }
+        // `--full` on an unpaid or fully refunded request asks for 0.00: the action names no amount then.
+        let action = RequestAction.refund(amount)
+        guard let payment = state.payment, let paidAt = state.paidAt else { throw .notAllowed(action, .status(state.status)) }
+        guard state.refundable.isPositive else { throw .notAllowed(action, .nothingRefundable(alreadyRefunded: state.refunded)) }
+        guard amount.isPositive else { throw .notAllowed(action, .amountNotPositive) }
+        guard amount <= state.refundable else { throw .notAllowed(action, .overRefundable(refundable: state.refundable)) }
         if payment.method.kind == .affirm {
             let paidDay = CalendarDate(paidAt, in: settings.timeZone)
             let today = CalendarDate(now, in: settings.timeZone)
             let days = paidDay.days(until: today)
             guard days <= settings.affirm.refundWindowDays else {
-                throw .notAllowed(action: action, reason: "Affirm refunds are accepted up to \(settings.affirm.refundWindowDays) days after payment (paid \(days) days ago)")
+                throw .notAllowed(action, .affirmRefundWindow(days: settings.affirm.refundWindowDays, paidDaysAgo: days))
             }
         }
     }
@@ -60,29 +49,28 @@ public struct RequestRules: Sendable {
     public func checkVoid(_ state: RequestState) throws(BillingError) {
         switch state.status {
         case .open: return
-        case .voided: throw .notAllowed(action: "void", reason: "the request is already voided")
-        default: throw .notAllowed(action: "void", reason: "the request is paid; refund it instead")
+        default: throw .notAllowed(.void, .status(state.status))
         }
     }
 
     /// Remind only for open requests with a balance, within the business's limits.
     public func checkRemind(_ state: RequestState) throws(BillingError) {
-        let action = "send a reminder"
-        guard state.status == .open else { throw .notAllowed(action: action, reason: "the request is \(state.status.rawValue.replacingOccurrences(of: "_", with: " "))") }
-        guard state.amountDue.isPositive else { throw .notAllowed(action: action, reason: "nothing is due") }
+        let action = RequestAction.remind
+        guard state.status == .open else { throw .notAllowed(action, .status(state.status)) }
+        guard state.amountDue.isPositive else { throw .notAllowed(action, .nothingDue) }
         let limits = settings.reminders
         guard state.reminders.count < limits.maxTotal else {
-            throw .notAllowed(action: action, reason: "the limit of \(limits.maxTotal) reminders is reached")
+            throw .notAllowed(action, .reminderLimit(total: limits.maxTotal))
         }
         let today = CalendarDate(now, in: settings.timeZone)
         let sentToday = state.reminders.filter { CalendarDate($0, in: settings.timeZone) == today }.count
         guard sentToday < limits.maxPerDay else {
-            throw .notAllowed(action: action, reason: "a reminder was already sent today (limit \(limits.maxPerDay) a day)")
+            throw .notAllowed(action, .reminderToday(perDay: limits.maxPerDay))
         }
     }
 
     /// A confirmation only for a request that was paid.
     public func checkConfirm(_ state: RequestState) throws(BillingError) {
-        guard state.status.wasPaid else { throw .notAllowed(action: "send a confirmation", reason: "the request is not paid") }
+        guard state.status.wasPaid else { throw .notAllowed(.confirm, .status(state.status)) }
     }
 }

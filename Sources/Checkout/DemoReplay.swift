@@ -27,15 +27,21 @@ public struct DemoReplay: Sendable {
         let timeZone = requests.businesses.main.timeZone
         let today = CalendarDate(now, in: timeZone)
         for (index, step) in history.steps.enumerated() {
-            let path = "Records/demo-history.json: steps[\(index)]"
-            guard let date = step.date(today: today, timeZone: timeZone) else { throw .usage("\(path).time: must be HH:MM") }
+            guard let date = step.date(today: today, timeZone: timeZone) else { throw Self.bad(index, "time", "must be HH:MM") }
             do {
                 try apply(step, service: requests.at(date))
             } catch {
-                throw .usage("\(path) (\(step.action) \(step.reference ?? step.phone ?? "")): \(error.description)")
+                throw Self.bad(index, "", "(\(step.action) \(step.reference ?? step.phone ?? "")): \(error.description)")
             }
         }
         return history.steps.count
+    }
+
+    static let actions = ["request", "pay", "mark-paid", "refund", "void", "remind", "confirm", "rotate-link", "opt-out"]
+
+    /// A step the replay cannot apply, named by its place in the history file.
+    static func bad(_ index: Int, _ field: String, _ problem: String) -> OperationError {
+        .records([RecordError(file: "Records/demo-history.json", path: "steps[\(index)]" + (field.isEmpty ? "" : ".\(field)"), problem: problem)])
     }
 
     private func apply(_ step: DemoHistory.Step, service: RequestService) throws(OperationError) {
@@ -44,7 +50,9 @@ public struct DemoReplay: Sendable {
         case "request": _ = try service.register(reference, send: true, reply: step.reply)
         case "pay": try pay(step, service: service)
         case "mark-paid":
-            guard let kind = step.method.flatMap(PaymentMethod.Kind.init(rawValue:)) else { throw .usage("method: cash, cheque or etransfer") }
+            guard let kind = step.method.flatMap(PaymentMethod.Kind.init(rawValue:)) else {
+                throw .invalidField("method", .notOneOf(["cash", "cheque", "etransfer"]))
+            }
             _ = try service.markPaid(reference, method: kind)
         case "refund": _ = try service.refund(reference, amount: step.full == true ? nil : step.amount, reason: step.reason)
         case "void": _ = try service.void(reference, reason: step.reason)
@@ -52,7 +60,7 @@ public struct DemoReplay: Sendable {
         case "confirm": _ = try service.confirm(reference, reply: step.reply)
         case "rotate-link": _ = try service.rotateLink(reference)
         case "opt-out": _ = try service.optOut(phone: step.phone ?? "")
-        default: throw .usage("unknown action \"\(step.action)\"")
+        default: throw .invalidField("action", .notOneOf(Self.actions))
         }
     }
 
@@ -67,9 +75,9 @@ public struct DemoReplay: Sendable {
         case "apple_pay": source = .wallet(.applePay, .approve)
         case "google_pay": source = .wallet(.googlePay, .approve)
         case "affirm": source = .affirm(AffirmSelection(months: step.months ?? 3), creditCheck: .approve)
-        default: throw .usage("method: card, apple_pay, google_pay or affirm")
+        default: throw .invalidField("method", .notOneOf(["card", "apple_pay", "google_pay", "affirm"]))
         }
         let result = try CheckoutService.simulated(service).charge(step.reference ?? "", source: source, idempotencyKey: nil)
-        guard result.payment != nil else { throw .usage("the payment was not approved: \(result)") }
+        guard result.payment != nil else { throw .invalidField("card", .notOneOf(["an approved test card"])) }
     }
 }

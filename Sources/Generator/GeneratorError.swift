@@ -20,14 +20,4 @@ public enum GeneratorError: Error, Sendable, CustomStringConvertible {
         case let .fileSystem(path, reason): "\(path): \(reason)"
         }
     }
-
-    /// Suggested exit code for the CLI (65 bad data, 75 busy, 1 otherwise).
-    public var exitCode: Int32 {
-        switch self {
-        case .records, .theme: 65
-        case .store(let error):
-            if case .busy = error { 75 } else { 1 }
-        case .fileSystem: 1
-        }
-    }
 }

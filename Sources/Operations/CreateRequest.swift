@@ -47,11 +47,11 @@ extension RequestService {
         let record = try draftRecord(request)
         let file = WorkspacePaths.invoiceFile(record.reference)
         if let flag = request.business, let inFile = record.business, flag != inFile {
-            throw .usage("--business \(flag) disagrees with the invoice file's \"business\": \"\(inFile)\"")
+            throw .invalidField("business", .disagrees(otherField: "the invoice file's \"business\"", otherValue: inFile, value: flag))
         }
         let businessKey = record.business ?? request.business
         guard let business = businesses.settings(for: businessKey) else {
-            throw .usage("business \"\(businessKey ?? "")\" is not one of \(businesses.keys.joined(separator: ", "))")
+            throw .invalidField("business", .notOneOf(businesses.keys))
         }
         let invoice: Invoice
         do {
@@ -60,7 +60,7 @@ extension RequestService {
         try ensureUnused(invoice.reference)
         let totals: InvoiceTotals
         do { totals = try invoice.totals(taxes: business.taxes, currency: business.currency) } catch {
-            throw .rule(reference: invoice.reference.value, error)
+            throw .notAllowed(reference: invoice.reference.value, error)
         }
         let data = try encode(record)
         let now = clock()
@@ -92,7 +92,7 @@ extension RequestService {
     func draftRecord(_ request: NewRequest) throws(OperationError) -> InvoiceRecord {
         var object: [String: Any] = [:]
         if let url = request.invoiceFile {
-            guard let data = try? Data(contentsOf: url) else { throw .usage("--invoice: cannot read \(url.path)") }
+            guard let data = try? Data(contentsOf: url) else { throw .invalidField("invoice", .unreadable(path: url.path)) }
             guard let parsed = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
                 throw .records([RecordError(file: url.path, path: "", problem: "is not a JSON object (\(RecordDecoder.syntaxProblem(data)))")])
             }
@@ -101,7 +101,7 @@ extension RequestService {
             }
             object = parsed
         } else if request.amount == nil {
-            throw .usage("--amount is required (or --invoice FILE with the lines)")
+            throw .invalidField("amount", .missing)
         }
         object["reference"] = request.reference
         if let amount = request.amount { object["amount"] = amount }
@@ -115,23 +115,25 @@ extension RequestService {
         if object["source"] == nil { object["source"] = request.invoiceFile == nil ? "manual" : "import" }
         let file = request.invoiceFile?.path ?? "command line"
         guard let data = try? JSONSerialization.data(withJSONObject: object) else {
-            throw .usage("\(file): cannot be turned into a record")
+            throw .records([RecordError(file: file, path: "", problem: "cannot be turned into a record")])
         }
         do { return try RecordDecoder().decode(InvoiceRecord.self, from: data, file: file) } catch { throw .records([error]) }
     }
 
     func ensureUnused(_ reference: Reference) throws(OperationError) {
         let existing: RequestRow? = try storeCall { () throws(StoreError) in try ledger.request(reference: reference) }
-        if let existing { throw .usage("reference \"\(reference)\" is already used by request \(existing.reference)") }
+        if let existing { throw .conflict(.referenceInLedger(reference: reference.value, existing: existing.reference.value)) }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.invoices.path)) ?? []
         if let clash = names.first(where: { $0.lowercased() == "\(reference.key).json" }) {
-            throw .usage("reference \"\(reference)\" is already used by \(RecordsReader.invoicesFolder)/\(clash)")
+            throw .conflict(.referenceInRecords(reference: reference.value, file: "\(RecordsReader.invoicesFolder)/\(clash)"))
         }
     }
 
     func encode(_ record: InvoiceRecord) throws(OperationError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do { return try encoder.encode(record) + Data("\n".utf8) } catch { throw .usage("cannot encode the record: \(error)") }
+        do { return try encoder.encode(record) + Data("\n".utf8) } catch {
+            throw .records([RecordError(file: WorkspacePaths.invoiceFile(record.reference), path: "", problem: "cannot be encoded (\(error))")])
+        }
     }
 }

@@ -30,7 +30,7 @@ extension RequestService {
             } else {
                 message = try composer.compose(.test, language: lang, context: sample)
             }
-        } catch { throw .message(error.description) }
+        } catch { throw .messaging(error) }
         // A test may go to any number, but not to one that opted out.
         if try storeCall({ () throws(StoreError) in try ledger.isOptedOut(phone: phone) }) { return (message, .optedOut) }
         do {
@@ -39,8 +39,10 @@ extension RequestService {
             return (message, .queued(id: Int64(id.rawValue) ?? 0, segments: message.segments))
         } catch let error as StoreError {
             throw .store(error)
+        } catch let error as MessagingError {
+            throw .messaging(error)
         } catch {
-            throw .message("\(error)")
+            throw .store(.database(path: paths.ledger.path, operation: "send a test message", message: "\(error)"))
         }
     }
 
@@ -51,6 +53,6 @@ extension RequestService {
     }
 
     func parsePhone(_ text: String) throws(OperationError) -> PhoneNumber {
-        do { return try PhoneNumber(text) } catch { throw .usage("phone: \(error.description)") }
+        do { return try PhoneNumber(text) } catch { throw .invalidField("phone", .invalid(error)) }
     }
 }

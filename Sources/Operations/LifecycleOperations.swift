@@ -26,7 +26,7 @@ extension RequestService {
             let message = try RequestMessages(business: context.business, replies: replies)
                 .compose(.reminder, reply: nil, invoice: context.invoice, amount: context.state.amountDue, link: context.link)
             let outcome = try deliver(message, kind: .reminder, to: context.invoice.customer.phone, reference: reference, in: tx, at: now)
-            guard outcome.wasQueued else { throw .message("\(context.invoice.customer.phone) opted out of text messages: no reminder sent") }
+            guard outcome.wasQueued else { throw .conflict(.optedOut(phone: "\(context.invoice.customer.phone)", action: "no reminder sent")) }
             try storeCall { () throws(StoreError) in _ = try tx.append(.reminded, to: reference, at: now) }
             return outcome
         }
@@ -43,7 +43,7 @@ extension RequestService {
                 .compose(.confirmation, reply: reply ?? context.business.confirmationReply, invoice: context.invoice,
                          amount: context.state.paid, link: context.link)
             let outcome = try deliver(message, kind: .confirmation, to: context.invoice.customer.phone, reference: reference, in: tx, at: now)
-            guard outcome.wasQueued else { throw .message("\(context.invoice.customer.phone) opted out of text messages: nothing sent") }
+            guard outcome.wasQueued else { throw .conflict(.optedOut(phone: "\(context.invoice.customer.phone)", action: "nothing sent")) }
             try storeCall { () throws(StoreError) in _ = try tx.append(.confirmationSent, to: reference, at: now) }
             return outcome
         }
@@ -56,12 +56,12 @@ extension RequestService {
         return try transaction { tx throws(OperationError) in
             let context = try context(reference, in: tx)
             guard context.state.status == .open else {
-                throw .rule(reference: reference.value, .notAllowed(action: "send the payment link", reason: "the request is \(context.state.status.rawValue.replacingOccurrences(of: "_", with: " "))"))
+                throw .notAllowed(reference: reference.value, .notAllowed(.sendLink, .status(context.state.status)))
             }
             let message = try RequestMessages(business: context.business, replies: replies)
                 .compose(.paymentRequest, reply: reply, invoice: context.invoice, amount: context.state.amountDue, link: context.link)
             let outcome = try deliver(message, kind: .request, to: context.invoice.customer.phone, reference: reference, in: tx, at: now)
-            guard outcome.wasQueued else { throw .message("\(context.invoice.customer.phone) opted out of text messages: nothing sent") }
+            guard outcome.wasQueued else { throw .conflict(.optedOut(phone: "\(context.invoice.customer.phone)", action: "nothing sent")) }
             return (message, outcome)
         }
     }

@@ -1,46 +1,62 @@
 import Billing
+import Messaging
 import Store
 
-/// Why a staff or checkout operation was refused. Only the CLI turns this into `error: …`.
+/// Why a staff or checkout operation was refused, with the values that explain it.
+///
+/// No sentences, no command-line flags and no exit codes here: `description` is the plain English
+/// wording; the CLI maps each case to its message and exit code, the server to an HTTP status,
+/// and the console to the theme's string tables, each in one place.
 public enum OperationError: Error, Sendable, CustomStringConvertible {
-    /// Bad input from the command line or an API call (exit 64).
-    case usage(String)
-    /// Bad data in records (exit 65).
+    /// A field of the input is missing or wrong. `field` is its path (`amount`, `customer.phone`).
+    case invalidField(String, FieldProblem)
+    /// Bad data in records.
     case records([RecordError])
-    /// A billing rule said no (exit 65): the reason names the amounts.
-    case rule(reference: String, BillingError)
-    case notFound(String)
-    case message(String)
+    /// A billing rule refused the action in the request's state.
+    case notAllowed(reference: String, BillingError)
+    case notFound(Missing)
+    case conflict(Conflict)
     case store(StoreError)
-    /// Another process holds the lock (exit 75).
-    case busy(String)
-    /// Something this needs is missing (a port taken, Chromium not installed): exit 69.
-    case unavailable(String)
+    case messaging(MessagingError)
+
+    /// What is wrong with one input field.
+    public enum FieldProblem: Sendable, Equatable {
+        case missing
+        case invalid(BillingError)
+        case notOneOf([String])
+        /// Two inputs name different values for the same thing.
+        case disagrees(otherField: String, otherValue: String, value: String)
+        case unreadable(path: String)
+    }
+
+    /// What was looked for and not found.
+    public enum Missing: Sendable, Equatable {
+        case request(reference: String)
+        case record(file: String)
+        case businessOfRequest(reference: String, business: String)
+        case recordOfRequest(reference: String, file: String)
+        case customer(query: String)
+    }
+
+    /// The input is valid on its own but clashes with what exists.
+    public enum Conflict: Sendable, Equatable {
+        case referenceInLedger(reference: String, existing: String)
+        case referenceInRecords(reference: String, file: String)
+        /// The customer opted out of texts: nothing was sent.
+        case optedOut(phone: String, action: String)
+        /// Text still in `[brackets]`.
+        case unfilledText([String])
+    }
 
     public var description: String {
         switch self {
-        case .usage(let text): text
+        case let .invalidField(field, problem): problem.english(field: field)
         case .records(let errors): errors.map(\.description).joined(separator: "\n")
-        case let .rule(reference, error): "\(reference): \(error.description)"
-        case .notFound(let text): text
-        case .message(let text): text
+        case let .notAllowed(reference, error): "\(reference): \(error.description)"
+        case .notFound(let missing): missing.english
+        case .conflict(let conflict): conflict.english
         case .store(let error): error.description
-        case .busy(let text): text
-        case .unavailable(let text): text
-        }
-    }
-
-    /// The exit code DESIGN.md gives this kind of failure.
-    public var exitCode: Int32 {
-        switch self {
-        case .usage: 64
-        case .records, .rule, .message: 65
-        case .notFound: 65
-        case .store(.busy): 75
-        case .store(.duplicateReference), .store(.idempotencyConflict), .store(.invalidBackup), .store(.corruptData): 65
-        case .store: 1
-        case .busy: 75
-        case .unavailable: 69
+        case .messaging(let error): error.description
         }
     }
 }

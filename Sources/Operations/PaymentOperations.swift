@@ -36,14 +36,14 @@ extension RequestService {
             } catch let error as StoreError {
                 throw .store(error)
             } catch {
-                throw .message("\(error)")
+                throw .store(.database(path: paths.ledger.path, operation: "pay", message: "\(error)"))
             }
         }
     }
 
     /// Staff record a payment received outside the checkout (cash, cheque, e-transfer).
     public func markPaid(_ reference: String, method: PaymentMethod.Kind) throws(OperationError) -> PaymentResult {
-        guard method.isOffline else { throw .usage("--method must be cash, cheque or etransfer") }
+        guard method.isOffline else { throw .invalidField("method", .notOneOf(["cash", "cheque", "etransfer"])) }
         let code = "\(method.rawValue.uppercased().prefix(3))-\(Int(clock().timeIntervalSince1970) % 1_000_000)"
         return try pay(reference, method: .offline(method), authorizationCode: code)
     }

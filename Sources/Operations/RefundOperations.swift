@@ -23,7 +23,7 @@ extension RequestService {
             let amount: Money
             if let amountText {
                 do throws(BillingError) { amount = try Money.parse(amountText, currency: context.business.currency) } catch {
-                    throw .usage("--amount: \(error.description)")
+                    throw .invalidField("amount", .invalid(error))
                 }
             } else {
                 amount = context.state.refundable

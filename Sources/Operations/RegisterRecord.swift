@@ -9,7 +9,7 @@ extension RequestService {
     public func register(_ referenceText: String, send: Bool, reply: String?) throws(OperationError) -> CreatedRequest {
         let reference = try parseReference(referenceText)
         guard let loaded = try loadRecord(reference) else {
-            throw .notFound("no record \(WorkspacePaths.invoiceFile(reference.value))")
+            throw .notFound(.record(file: WorkspacePaths.invoiceFile(reference.value)))
         }
         let business = businesses.settings(for: loaded.businessKey)!
         let now = clock()
@@ -17,7 +17,7 @@ extension RequestService {
             let invoice = loaded.invoice
             let total: Money
             do throws(BillingError) { total = try invoice.totals(taxes: business.taxes, currency: business.currency).total } catch {
-                throw .rule(reference: reference.value, error)
+                throw .notAllowed(reference: reference.value, error)
             }
             let existing = try storeCall { () throws(StoreError) in try tx.request(reference: reference) }
             let token: RequestToken
@@ -31,7 +31,7 @@ extension RequestService {
             if existing != nil {
                 let details = try context(reference, in: tx)
                 if send && details.state.status != .open {
-                    throw .rule(reference: reference.value, .notAllowed(action: "send the payment link", reason: "the request is \(details.state.status.rawValue.replacingOccurrences(of: "_", with: " "))"))
+                    throw .notAllowed(reference: reference.value, .notAllowed(.sendLink, .status(details.state.status)))
                 }
                 amount = details.state.amountDue
             }

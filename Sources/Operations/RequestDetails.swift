@@ -51,14 +51,14 @@ extension RequestService {
         if let paid {
             let key = paid.snapshot.businessKey ?? Businesses.mainKey
             guard let business = businesses.settings(for: key) else {
-                throw .notFound("\(reference): its business \"\(key)\" is no longer in Records/")
+                throw .notFound(.businessOfRequest(reference: reference.value, business: key))
             }
             let snapshot = paid.snapshot
             return RequestDetails(row: row, invoice: snapshot.invoice, businessKey: key, business: business, totals: snapshot.totals,
                                   entries: entries, state: RequestState(currentAmount: snapshot.totals.total, entries: entries))
         }
         guard let loaded = try loadRecord(row.reference) else {
-            throw .notFound("\(reference): its record \(WorkspacePaths.invoiceFile(row.reference.value)) was deleted")
+            throw .notFound(.recordOfRequest(reference: reference.value, file: WorkspacePaths.invoiceFile(row.reference.value)))
         }
         let business = businesses.settings(for: loaded.businessKey)!
         let totals: InvoiceTotals
@@ -73,7 +73,7 @@ extension RequestService {
     public func context(_ reference: String) throws(OperationError) -> RequestDetails {
         let reference = try parseReference(reference)
         guard let row = try storeCall({ () throws(StoreError) in try ledger.request(reference: reference) }) else {
-            throw .notFound("no request with reference \"\(reference)\" (see `paypage request list`)")
+            throw .notFound(.request(reference: reference.value))
         }
         return try details(row)
     }
@@ -81,6 +81,6 @@ extension RequestService {
     public func rules(_ business: BusinessSettings) -> RequestRules { RequestRules(settings: business, now: clock()) }
 
     public func check(_ reference: Reference, _ body: () throws(BillingError) -> Void) throws(OperationError) {
-        do { try body() } catch { throw .rule(reference: reference.value, error) }
+        do { try body() } catch { throw .notAllowed(reference: reference.value, error) }
     }
 }

@@ -34,7 +34,7 @@ public struct RequestMessages: Sendable {
         let written = try compose(fixed, reply: reply, language: language, context: Self.withoutBrackets(context),
                                   companyName: Self.withoutBrackets(business.companyName))
         guard written.unfilledBrackets.isEmpty else {
-            throw .message("text not filled in: \(written.unfilledBrackets.joined(separator: ", "))")
+            throw .conflict(.unfilledText(written.unfilledBrackets))
         }
         return message
     }
@@ -48,7 +48,7 @@ public struct RequestMessages: Sendable {
             }
             return try composer.compose(fixed, language: language, context: context)
         } catch {
-            throw .message(error.description)
+            throw .messaging(error)
         }
     }
 

@@ -41,13 +41,13 @@ public struct RequestService: Sendable {
     var reader: RecordsReader { RecordsReader(workspace: paths.root) }
 
     public func parseReference(_ text: String) throws(OperationError) -> Reference {
-        do { return try Reference(text) } catch { throw .usage("reference: \(error.description)") }
+        do { return try Reference(text) } catch { throw .invalidField("reference", .invalid(error)) }
     }
 
     /// The request's row, or a not-found error naming the reference.
     func row(_ reference: Reference, in tx: LedgerTransaction) throws(OperationError) -> RequestRow {
         let found: RequestRow? = try storeCall { () throws(StoreError) in try tx.request(reference: reference) }
-        guard let found else { throw .notFound("no request with reference \"\(reference)\" (see `paypage request list`)") }
+        guard let found else { throw .notFound(.request(reference: reference.value)) }
         return found
     }
 

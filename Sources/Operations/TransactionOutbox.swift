@@ -20,7 +20,7 @@ extension RequestService {
         // for a change that did not commit. An `OutboxDispatcher` hands it to the gateway later.
         let outgoing: OutgoingMessage
         do { outgoing = try OutgoingMessage(to: phone.e164, message: message, kind: kind, reference: reference?.value) } catch {
-            throw .message(error.description)
+            throw .messaging(error)
         }
         return try storeCall { () throws(StoreError) in
             if try tx.isOptedOut(phone: phone) { return .optedOut }

@@ -12,23 +12,23 @@ struct BackupCommand: ParsableCommand {
     @Flag(help: "Replace FILE if it exists.") var force = false
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             // Only the ledger is needed: a backup must work even when Records/ is damaged.
             let target = URL(fileURLWithPath: file)
             if FileManager.default.fileExists(atPath: target.path) && !force {
-                throw .usage("\(file) already exists (use --force to replace it)")
+                throw CLIError.usage("\(file) already exists (use --force to replace it)")
             }
             let ledger = try Self.openLedger(options.paths)
-            do throws(StoreError) { try ledger.backup(to: target) } catch { throw .store(error) }
+            do throws(StoreError) { try ledger.backup(to: target) } catch { throw error }
             Console.print("Backed up \(options.paths.ledger.path) to \(target.path).")
         }
     }
 
-    static func openLedger(_ paths: WorkspacePaths) throws(OperationError) -> Ledger {
+    static func openLedger(_ paths: WorkspacePaths) throws -> Ledger {
         guard FileManager.default.fileExists(atPath: paths.ledger.path) else {
-            throw .notFound("\(paths.ledger.path) does not exist (run `paypage demo` or create a request first)")
+            throw CLIError.notFound("\(paths.ledger.path) does not exist (run `paypage demo` or create a request first)")
         }
-        do throws(StoreError) { return try Ledger(fileURL: paths.ledger) } catch { throw .store(error) }
+        return try Ledger(fileURL: paths.ledger)
     }
 }
 
@@ -40,14 +40,14 @@ struct RestoreCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A file written by `paypage backup`.", valueName: "FILE")) var file: String
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             try options.requireWorkspace()  // never a ledger restored into a folder that is no workspace
             let source = URL(fileURLWithPath: file)
-            guard FileManager.default.fileExists(atPath: source.path) else { throw .usage("\(file) does not exist") }
+            guard FileManager.default.fileExists(atPath: source.path) else { throw CLIError.usage("\(file) does not exist") }
             try? FileManager.default.createDirectory(at: options.paths.privateFolder, withIntermediateDirectories: true)
             let ledger: Ledger
-            do throws(StoreError) { ledger = try Ledger(fileURL: options.paths.ledger) } catch { throw .store(error) }
-            do throws(StoreError) { try ledger.restore(from: source) } catch { throw .store(error) }
+            do throws(StoreError) { ledger = try Ledger(fileURL: options.paths.ledger) } catch { throw error }
+            do throws(StoreError) { try ledger.restore(from: source) } catch { throw error }
             Console.print("Restored \(options.paths.ledger.path) from \(source.path). Run `paypage build` to refresh the pages.")
         }
     }

@@ -2,25 +2,21 @@ import ArgumentParser
 import Foundation
 import Operations
 
-/// The only place that prints `error: …` and picks the exit code (DESIGN.md: 64 usage,
-/// 65 bad data, 69 unavailable, 75 busy, 1 other failures).
+/// The only place that prints `error: …`; ``ErrorReport`` picks the words and the exit code.
 enum CommandRunner {
-    static func run(_ body: () throws(OperationError) -> Void) throws {
-        do {
-            try body()
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(error.exitCode)
-        }
+    static func run(_ body: () throws -> Void) throws {
+        do { try body() } catch { throw fail(error) }
     }
 
-    static func run(_ body: () async throws(OperationError) -> Void) async throws {
-        do {
-            try await body()
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(error.exitCode)
-        }
+    static func run(_ body: () async throws -> Void) async throws {
+        do { try await body() } catch { throw fail(error) }
+    }
+
+    private static func fail(_ error: any Error) -> ExitCode {
+        if let exit = error as? ExitCode { return exit }
+        let report = ErrorReport(error)
+        Console.error(report.message)
+        return ExitCode(report.exitCode)
     }
 }
 

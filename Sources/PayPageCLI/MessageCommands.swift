@@ -19,10 +19,10 @@ struct MessageTest: ParsableCommand {
     @Option(help: "fr or en (default: the business's language).") var language: String?
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             var lang: Language?
             if let language {
-                do throws(BillingError) { lang = try Language(code: language) } catch { throw .usage("--language: \(error.description)") }
+                do throws(BillingError) { lang = try Language(code: language) } catch { throw CLIError.usage("--language: \(error.description)") }
             }
             let (message, outcome) = try options.service().testMessage(to: to, reply: reply, language: lang)
             switch outcome {
@@ -42,7 +42,7 @@ struct MessageReceive: ParsableCommand {
     @Option(help: "The text they replied.") var text: String
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             guard OptOutKeywords.isOptOut(text) else {
                 return Console.print("Not an opt-out keyword (STOP, ARRET, UNSUBSCRIBE, DESABONNER): nothing to do; read it in your SMS gateway.")
             }
@@ -64,11 +64,11 @@ struct MessagesCommand: ParsableCommand {
     }
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             let service = try options.service()
             let ref = try reference.map { text throws(OperationError) in try service.parseReference(text) }
             let messages: [OutboxMessage]
-            do throws(StoreError) { messages = try service.ledger.outbox(reference: ref) } catch { throw .store(error) }
+            do throws(StoreError) { messages = try service.ledger.outbox(reference: ref) } catch { throw error }
             let lines = messages.map { Line(id: $0.id ?? 0, at: $0.createdAt, to: $0.to.e164, kind: $0.kind, reference: $0.reference?.value,
                                             segments: $0.segments, encoding: $0.encoding.rawValue, status: $0.status.rawValue, body: $0.body) }
             if output.json { return Console.json(lines) }
@@ -94,10 +94,10 @@ struct CustomerShow: ParsableCommand {
     @Argument(help: ArgumentHelp("Part of the name, or the phone.", valueName: "NAME_OR_PHONE")) var query: String
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             let rows = try options.service().list(customer: query)
             if output.json { return Console.json(rows) }
-            guard !rows.isEmpty else { throw .notFound("no customer matches \"\(query)\"") }
+            guard !rows.isEmpty else { throw CLIError.notFound("no customer matches \"\(query)\"") }
             for (customer, requests) in Dictionary(grouping: rows, by: { "\($0.customerName) \($0.customerPhone)" }).sorted(by: { $0.key < $1.key }) {
                 Console.print(customer)
                 Console.print(TextTable(headers: ["reference", "status", "amount", "due", "business"],
@@ -115,7 +115,7 @@ struct CustomerOptOut: ParsableCommand {
     @Argument(help: "The phone number.") var phone: String
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             let number = try options.service().optOut(phone: phone)
             Console.print("\(number.e164) will receive no more text messages.")
         }

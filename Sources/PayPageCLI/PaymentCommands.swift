@@ -19,7 +19,7 @@ struct RefundCommand: ParsableCommand {
     }
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             let result = try options.service().refund(reference, amount: full ? nil : amount, reason: reason)
             SiteRefresh(options: options).afterChange([reference])
             if output.json { return Console.json(result) }
@@ -37,7 +37,7 @@ struct VoidCommand: ParsableCommand {
     @Option(help: "Why (shown to staff).") var reason: String?
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             _ = try options.service().void(reference, reason: reason)
             SiteRefresh(options: options).afterChange([reference])
             Console.print("Voided \(reference): its page now says so and offers no way to pay.")
@@ -60,7 +60,7 @@ struct MarkPaidCommand: ParsableCommand {
     }
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             let result = try options.service().markPaid(reference, method: method.kind)
             SiteRefresh(options: options).afterChange([reference])
             if output.json { return Console.json(result) }
@@ -78,7 +78,7 @@ struct RemindCommand: ParsableCommand {
     @Argument(help: "The reference.") var reference: String
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             let outcome = try options.service().remind(reference)
             SiteRefresh(options: options).afterChange([reference])
             if case .queued(let id, let segments) = outcome { Console.print("Reminder queued as message #\(id) (\(SegmentText.describe(segments))).") }
@@ -94,7 +94,7 @@ struct ConfirmCommand: ParsableCommand {
     @Option(help: "The saved reply to use; default: the business's confirmation text.") var reply: String?
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             let outcome = try options.service().confirm(reference, reply: reply)
             SiteRefresh(options: options).afterChange([reference])
             if case .queued(let id, let segments) = outcome { Console.print("Confirmation queued as message #\(id) (\(SegmentText.describe(segments))).") }
@@ -113,7 +113,7 @@ struct LinkRotate: ParsableCommand {
     @Argument(help: "The reference.") var reference: String
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             let link = try options.service().rotateLink(reference)
             SiteRefresh(options: options).afterChange([reference])
             Console.print("New link: \(link)\nThe old link now answers 404.")

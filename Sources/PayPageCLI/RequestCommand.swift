@@ -32,7 +32,7 @@ struct RequestNew: ParsableCommand {
     }
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             let service = try options.service()
             let created = try service.create(NewRequest(
                 reference: reference, customerName: customer, phone: phone, email: email, language: language, amount: amount,
@@ -75,7 +75,7 @@ struct RequestList: ParsableCommand {
     @Flag(help: "Print CSV.") var csv = false
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             let rows = try options.service().list(status: status, customer: customer)
             if output.json { return Console.json(rows) }
             let headers = ["reference", "status", "amount", "due", "refundable", "customer", "phone", "business", "link"]
@@ -102,7 +102,7 @@ struct RequestShow: ParsableCommand {
     @Argument(help: "The reference.") var reference: String
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             let o = try options.service().overview(reference)
             if output.json { return Console.json(o) }
             Console.print("""
@@ -129,7 +129,7 @@ struct RequestSend: ParsableCommand {
     @Option(help: "The saved reply to use; default: the built-in text.") var reply: String?
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             let (message, outcome) = try options.service().sendLink(reference, reply: reply)
             SiteRefresh(options: options).afterChange([reference])
             if case .queued(let id, _) = outcome { Console.print("Queued as message #\(id) (\(SegmentText.describe(message.segments))):\n  \(message.text)") }

@@ -21,7 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandRunner.run { () async throws(OperationError) in
+        try await CommandRunner.run { () async throws in
             try options.requireWorkspace()
             let site = try PreviewSite(paths: options.paths, options: BuildOptions(themeOverride: theme))
             let first = try site.publisher.publish(wait: 30)
@@ -32,20 +32,13 @@ struct ServeCommand: AsyncParsableCommand {
             let server = site.server(configuration)
             let ledgerWatch = Task { await site.watchLedger(hub: server.hub) }
             defer { ledgerWatch.cancel() }
-            do {
-                try await server.run { running in
-                    Console.print("""
-                    Serving \(running.baseURL)/
-                      gallery: \(running.baseURL)/gallery/   (every request × state × language)
-                      staff:   \(running.baseURL)/staff/
-                    \(noReload ? "" : "Live reload is on: edit Themes/ or Records/ and open pages refresh.\n")Press Ctrl+C to stop.
-                    """)
-                }
-            } catch let error as ServerError {
-                if case .portInUse = error { throw .unavailable(error.description) }
-                throw .message(error.description)
-            } catch {
-                throw .message("\(error)")
+            try await server.run { running in
+                Console.print("""
+                Serving \(running.baseURL)/
+                  gallery: \(running.baseURL)/gallery/   (every request × state × language)
+                  staff:   \(running.baseURL)/staff/
+                \(noReload ? "" : "Live reload is on: edit Themes/ or Records/ and open pages refresh.\n")Press Ctrl+C to stop.
+                """)
             }
             Console.print("Stopped.")
         }

@@ -3,6 +3,7 @@ import Billing
 import Foundation
 import Generator
 import Operations
+import Publishing
 import PreviewServer
 import Store
 
@@ -15,14 +16,16 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "Build every request with this theme instead of each business's own.") var theme: String?
     @Flag(help: "Render everything again, ignoring the manifest of the last build.") var force = false
+    @Flag(help: "Print each phase of the build with its time and count.") var verbose = false
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             try options.requireWorkspace()
             let publisher = SitePublisher(paths: options.paths, options: BuildOptions(themeOverride: theme, force: force))
             let result = try publisher.publish()
             for problem in result.build.skipped { Console.warn(problem) }
             if !result.sync.registered.isEmpty { Console.print("registered \(result.sync.registered.count) new record(s) in the ledger") }
+            if verbose { for phase in result.build.phases { Console.print(phase.description) } }
             Console.print(result.build.description)
         }
     }
@@ -52,25 +55,25 @@ struct ReceiptCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the receipt as a PDF here.", valueName: "FILE")) var pdf: String?
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             let service = try options.service()
             let details = try service.context(reference)
             guard details.state.status.wasPaid else {
-                throw .rule(reference: details.reference.value, .notAllowed(action: "print a receipt", reason: "the request is \(details.state.status.rawValue.replacingOccurrences(of: "_", with: " "))"))
+                throw OperationError.notAllowed(reference: details.reference.value, .notAllowed(.printReceipt, .status(details.state.status)))
             }
             var language = details.invoice.customer.language ?? details.business.defaultLanguage
             if let locale {
-                do throws(BillingError) { language = try Language(code: locale) } catch { throw .usage("--locale: \(error.description)") }
+                do throws(BillingError) { language = try Language(code: locale) } catch { throw CLIError.usage("--locale: \(error.description)") }
             }
             _ = try SitePublisher(paths: options.paths).publish(only: [details.reference])
             let page = options.paths.output.appendingPathComponent("public/p/\(details.row.token.value)/receipt/\(language.rawValue)/index.html")
-            guard FileManager.default.fileExists(atPath: page.path) else { throw .notFound("\(page.path) was not built (run `paypage build`)") }
+            guard FileManager.default.fileExists(atPath: page.path) else { throw CLIError.notFound("\(page.path) was not built (run `paypage build`)") }
             guard let pdf else { return Console.print(page.path) }
             do throws(ChromiumPDF.Failure) {
                 try ChromiumPDF().print(page: page, to: URL(fileURLWithPath: pdf))
             } catch {
-                if case .notInstalled = error { throw .unavailable(error.description) }
-                throw .message(error.description)
+                if case .notInstalled = error { throw CLIError.unavailable(error.description) }
+                throw CLIError.failed(error.description)
             }
             Console.print("Wrote \(pdf)")
         }

@@ -14,7 +14,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+        try CommandRunner.run { () throws in
             try options.requireWorkspace()
             let paths = options.paths
             let history = try DemoReplay.load(paths)
@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
 
     func run() throws {
-        try CommandRunner.run { () throws(OperationError) in try options.requireWorkspace() }
+        try CommandRunner.run { () throws in try options.requireWorkspace() }
         let problems = WorkspaceCheck(paths: options.paths).run()
         guard !problems.isEmpty else { return Console.print("No problems found.") }
         for problem in problems { Console.error(problem) }

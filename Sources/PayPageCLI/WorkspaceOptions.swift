@@ -11,14 +11,14 @@ struct WorkspaceOptions: ParsableArguments {
     var paths: WorkspacePaths { WorkspacePaths(root: URL(fileURLWithPath: workspace)) }
 
     /// Opens the workspace's records and ledger.
-    func service() throws(OperationError) -> RequestService {
+    func service() throws -> RequestService {
         try requireWorkspace()
         return try RequestService.open(paths)
     }
 
-    func requireWorkspace() throws(OperationError) {
+    func requireWorkspace() throws {
         guard FileManager.default.fileExists(atPath: paths.url(RecordsReader.businessFile).path) else {
-            throw .usage("\(paths.root.path) is not a PayPage workspace: \(RecordsReader.businessFile) is missing (use --workspace DIR)")
+            throw CLIError.usage("\(paths.root.path) is not a PayPage workspace: \(RecordsReader.businessFile) is missing (use --workspace DIR)")
         }
     }
 }

@@ -90,14 +90,14 @@ struct RequestRulesTests {
         }
         let state = RequestState(currentAmount: Self.money(10_000), entries: entries)
         #expect(state.status == .refunded && state.refundable.isZero)
-        #expect(throws: BillingError.notAllowed(action: "refund 0.01 CAD", reason: "nothing is left to refund (already refunded 100.00 CAD)")) {
+        #expect(throws: BillingError.notAllowed(.refund(Self.money(1)), .nothingRefundable(alreadyRefunded: Self.money(10_000)))) {
             try rules.checkRefund(state, amount: Self.money(1))
         }
     }
 
     @Test func refundAboveRefundableNamesTheRefundable() {
         let rules = RequestRules(settings: Self.settings, now: Self.t0)
-        #expect(throws: BillingError.notAllowed(action: "refund 80.00 CAD", reason: "only 75.00 CAD is refundable")) {
+        #expect(throws: BillingError.notAllowed(.refund(Self.money(8_000)), .overRefundable(refundable: Self.money(7_500)))) {
             try rules.checkRefund(Setup.partiallyRefunded.state, amount: Self.money(8_000))
         }
     }
@@ -131,7 +131,7 @@ struct RequestRulesTests {
             #expect((try? rules.checkRemind(RequestState(currentAmount: Self.money(10_000), entries: entries))) == nil, "same day")
         }
         let later = RequestRules(settings: Self.settings, now: Self.t0.addingTimeInterval(10 * 86_400))
-        #expect(throws: BillingError.notAllowed(action: "send a reminder", reason: "the limit of 3 reminders is reached")) {
+        #expect(throws: BillingError.notAllowed(.remind, .reminderLimit(total: 3))) {
             try later.checkRemind(RequestState(currentAmount: Self.money(10_000), entries: entries))
         }
     }

@@ -78,7 +78,7 @@ struct MessagesAndLinksTests {
         let entriesBefore = try ws.ledger.allEntries()
 
         let error = operationError { _ = try ws.service.remind("RO-5001") }
-        #expect(error?.isMessage == true, "\(String(describing: error))")
+        #expect(error?.isOptedOut == true, "\(String(describing: error))")
         #expect(error?.description.contains("opted out") == true)
         #expect(error?.description.contains("+15145550100") == true)
         #expect(try ws.outbox() == outboxBefore)

@@ -141,10 +141,16 @@ func operationError(_ body: () throws -> Void) -> OperationError? {
 }
 
 extension OperationError {
-    var isUsage: Bool { if case .usage = self { true } else { false } }
-    var isRule: Bool { if case .rule = self { true } else { false } }
+    var isInvalidField: Bool { if case .invalidField = self { true } else { false } }
+    var isReferenceConflict: Bool {
+        switch self {
+        case .conflict(.referenceInLedger), .conflict(.referenceInRecords): true
+        default: false
+        }
+    }
+    var isRule: Bool { if case .notAllowed = self { true } else { false } }
     var isRecords: Bool { if case .records = self { true } else { false } }
-    var isMessage: Bool { if case .message = self { true } else { false } }
+    var isOptedOut: Bool { if case .conflict(.optedOut) = self { true } else { false } }
 }
 
 func cad(_ minorUnits: Int64) -> Money { Money(minorUnits: minorUnits, currency: .cad) }

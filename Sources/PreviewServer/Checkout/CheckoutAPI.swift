@@ -65,7 +65,7 @@ struct CheckoutAPI: Sendable {
             switch error {
             case .store(.idempotencyConflict): return Self.problem(409, "this Idempotency-Key was already used for a different payment")
             case .store(.busy): return Self.problem(503, "the ledger is busy; retry with the same Idempotency-Key")
-            default: return Self.problem(error.exitCode == 65 ? 409 : 500, error.description)
+            default: return Self.problem(ProblemStatus.of(error), error.description)
             }
         }
     }

@@ -147,7 +147,7 @@ struct CheckoutPages: Sendable {
                 return Self.html(500, "<p>\(Self.escape(error.description))</p>")
             }
         } catch {
-            return Self.html(error.exitCode == 65 ? 409 : 500, "<p>\(Self.escape(error.description))</p>")
+            return Self.html(ProblemStatus.of(error), "<p>\(Self.escape(error.description))</p>")
         }
     }
 

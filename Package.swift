@@ -28,17 +28,19 @@ let package = Package(
         .target(name: "Operations", dependencies: ["Billing", "Store", "Messaging"]),
         .target(name: "Generator", dependencies: ["Billing", "Store", "Theming", "MarkdownRendering", "Messaging"]),
         .target(name: "Checkout", dependencies: ["Billing", "Store", "Operations"]),
+        // Sync records + build lock + build: what every command and the server call to update Output/.
+        .target(name: "Publishing", dependencies: ["Billing", "Store", "Operations", "Generator"]),
         .target(name: "PreviewServer", dependencies: [
-            "Generator", "Checkout", "Operations", "Store", "Billing", "Theming", "Messaging",
+            "Generator", "Checkout", "Operations", "Publishing", "Store", "Billing", "Theming", "Messaging",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
-        .target(name: "Bench", dependencies: ["Billing", "Store", "Operations", "Checkout", "Generator", "PreviewServer", "Theming"]),
+        .target(name: "Bench", dependencies: ["Billing", "Store", "Operations", "Checkout", "Generator", "Publishing", "PreviewServer", "Theming"]),
         .executableTarget(name: "PayPageCLI", dependencies: [
-            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "PreviewServer", "Theming", "Bench",
+            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Theming", "Bench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BillingTests", dependencies: ["Billing"]),
@@ -50,10 +52,10 @@ let package = Package(
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Store", "Billing", "Theming"], resources: [.copy("Golden")]),
         .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "Operations", "Store", "Billing"]),
         .testTarget(name: "PreviewServerTests", dependencies: [
-            "PreviewServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            "PreviewServer", "Publishing", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "PayPageCLITests", dependencies: ["PayPageCLI"]),
-        .testTarget(name: "HardeningTests", dependencies: ["Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "PreviewServer", "Theming", .product(name: "Hummingbird", package: "hummingbird")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PayPageCLITests", dependencies: ["PayPageCLI", "Operations", "Publishing", "Billing", "Store", "Generator"]),
+        .testTarget(name: "HardeningTests", dependencies: ["Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Theming", .product(name: "Hummingbird", package: "hummingbird")], resources: [.copy("Fixtures")]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Store", "Operations", "Billing"]),
     ]
 )

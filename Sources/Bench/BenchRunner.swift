@@ -8,6 +8,7 @@ import Checkout
 import Foundation
 import Generator
 import Operations
+import Publishing
 import PreviewServer
 import Store
 import Synchronization

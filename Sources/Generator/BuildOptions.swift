@@ -62,6 +62,8 @@ public struct BuildSummary: Sendable, CustomStringConvertible {
     public var writtenFiles: [String] = []
     /// Every file removed, relative to the output folder.
     public var removedFiles: [String] = []
+    /// Each phase's time and count, in order (`paypage build --verbose`).
+    public var phases: [PhaseReport] = []
 
     public init() {}
 

@@ -21,6 +21,9 @@ struct Manifest: Sendable, Equatable {
         }
 
         var token: String { compactToken.string }
+
+        /// How many pages the request has under its prefix.
+        var pageCount: Int { RequestPages.count(receipt: receipt) }
     }
 
     var generator: String = GeneratorVersion.current
@@ -28,8 +31,8 @@ struct Manifest: Sendable, Equatable {
     /// found them: a build that finds nothing changed reports them again.
     var skipped: [String] = []
     var withoutRecord: [String] = []
-    /// Request key (reference lowercased, `@theme` for gallery previews) → its pages.
-    var requests: [String: RequestEntry] = [:]
+    /// A request's own pages, and its gallery previews → their inputs' hash and token.
+    var requests: [PageSetKey: RequestEntry] = [:]
     /// Staff pages and the gallery: path → input hash.
     var pages: [String: UInt64] = [:]
     /// Assets and host files written by the last build.
@@ -39,15 +42,13 @@ struct Manifest: Sendable, Equatable {
     private static let header = "paypage-manifest"
 
     /// The pages of a request key: `public/p/<token>/…`, or under `gallery/themes/<theme>/`.
-    static func files(key: String, _ entry: RequestEntry) -> [String] {
-        let prefix = prefix(key: key)
-        return PageFactory.files(token: entry.token, receipt: entry.receipt).map { prefix + $0 }
+    static func files(key: PageSetKey, _ entry: RequestEntry) -> [String] {
+        let prefix = key.prefix
+        return RequestPages.files(token: entry.token, receipt: entry.receipt).map { prefix + $0 }
     }
 
-    /// `public/`, or `gallery/themes/<theme>/` for a key `<reference>@<theme>`.
-    static func prefix(key: String) -> String {
-        key.split(separator: "@", maxSplits: 1).dropFirst().first.map { "gallery/themes/\($0)/" } ?? "public/"
-    }
+    /// Requests with pages of their own (gallery previews not counted).
+    var requestCount: Int { requests.keys.count { !$0.isPreview } }
 
     static func load(from output: URL) -> Manifest {
         guard let data = try? Data(contentsOf: output.appendingPathComponent(fileName)) else { return Manifest() }
@@ -65,7 +66,7 @@ struct Manifest: Sendable, Equatable {
                 manifest.pages[String(fields[2])] = hash
             case ("request", 5):
                 guard let hash = UInt64(fields[2], radix: 16) else { return Manifest() }
-                manifest.requests[String(fields[1])] = RequestEntry(hash: hash, token: String(fields[3]), receipt: fields[4] == "1")
+                manifest.requests[PageSetKey(manifestText: fields[1])] = RequestEntry(hash: hash, token: String(fields[3]), receipt: fields[4] == "1")
             default: return Manifest()
             }
         }
@@ -109,7 +110,7 @@ struct Manifest: Sendable, Equatable {
         for path in pages.keys.sorted() { line("page", String(pages[path]!, radix: 16), path) }
         for key in requests.keys.sorted() {
             let entry = requests[key]!
-            line("request", key, String(entry.hash, radix: 16), entry.token, entry.receipt ? "1" : "0")
+            line("request", key.manifestText, String(entry.hash, radix: 16), entry.token, entry.receipt ? "1" : "0")
         }
         let url = output.appendingPathComponent(Self.fileName)
         // Written from the buffer itself (no copy into a Data).

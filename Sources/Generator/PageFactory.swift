@@ -269,15 +269,7 @@ struct PageFactory: Sendable {
     }
 
     /// The files `render` writes for a request, relative to `public/`.
-    static func files(_ model: RequestModel) -> [String] { files(token: model.token, receipt: model.hasReceipt) }
+    static func files(_ model: RequestModel) -> [String] { RequestPages.files(token: model.token, receipt: model.hasReceipt) }
 
-    static func files(token: String, receipt: Bool) -> [String] {
-        let folder = "p/\(token)"
-        var files = ["\(folder)/index.html", "\(folder)/fr/index.html", "\(folder)/en/index.html"]
-        if receipt {
-            files += ["\(folder)/receipt/index.html", "\(folder)/receipt/fr/index.html", "\(folder)/receipt/en/index.html"]
-        }
-        return files
-    }
 }
 

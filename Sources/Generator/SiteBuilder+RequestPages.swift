@@ -8,11 +8,11 @@ extension SiteBuilder {
     /// records: the time from a payment to its receipt does not grow with the number of requests.
     /// Requests it cannot build alone (missing or invalid record) are left to the full pass.
     func writeRequestPages(_ keys: Set<String>, _ options: BuildOptions,
-                           writer: OutputWriter) throws(GeneratorError) -> [String: Manifest.RequestEntry] {
+                           writer: OutputWriter) throws(GeneratorError) -> [PageSetKey: Manifest.RequestEntry] {
         let paths = WorkspacePaths(root: workspace)
         let businesses: Businesses
         do { businesses = try RecordsReader(workspace: paths.root).loadBusinesses() } catch { throw .records(error.errors) }
-        var fresh: [String: Manifest.RequestEntry] = [:]
+        var fresh: [PageSetKey: Manifest.RequestEntry] = [:]
         let ledger: Ledger
         do { ledger = try Ledger(fileURL: paths.ledger) } catch { throw .store(error) }
         for key in keys.sorted() {
@@ -25,7 +25,7 @@ extension SiteBuilder {
                 try PageFactory(theme: theme).render(model) { path, html in writer.write(html, to: "public/" + path) }
             } catch { throw .theme(error) }
             let hash = InputHash.request(model, businessFingerprint: InputHash.business(model.business), themeFingerprint: theme.fingerprint)
-            fresh[model.reference.key] = Manifest.RequestEntry(hash: hash, token: model.token, receipt: model.hasReceipt)
+            fresh[PageSetKey(reference: model.reference.key)] = Manifest.RequestEntry(hash: hash, token: model.token, receipt: model.hasReceipt)
         }
         return fresh
     }

@@ -22,23 +22,24 @@ public struct SitePublisher: Sendable {
     }
 
     /// A full build (incremental by content hash). `wait`: seconds to wait for another build.
-    public func publish(wait: TimeInterval = 0) throws(OperationError) -> Result {
+    public func publish(wait: TimeInterval = 0) throws(PublishError) -> Result {
         let lock = try takeLock(wait: wait)
         defer { withExtendedLifetime(lock) {} }
-        let sync = try RequestService.open(paths).syncRecords()
+        let sync: SyncReport
+        do { sync = try RequestService.open(paths).syncRecords() } catch { throw .sync(error) }
         var options = options
         options.recordsSignature = sync.recordsSignature
         do { return Result(sync: sync, build: try SiteBuilder(workspace: paths.root).build(options)) } catch {
-            throw Self.operationError(error)
+            throw .build(error)
         }
     }
 
     /// Rebuilds what a change to these requests touches (their pages and the staff lists).
-    public func publish(only references: [Reference], wait: TimeInterval = 10) throws(OperationError) -> BuildSummary {
+    public func publish(only references: [Reference], wait: TimeInterval = 10) throws(PublishError) -> BuildSummary {
         let lock = try takeLock(wait: wait)
         defer { withExtendedLifetime(lock) {} }
         do { return try SiteBuilder(workspace: paths.root).build(only: references, options) } catch {
-            throw Self.operationError(error)
+            throw .build(error)
         }
     }
 
@@ -48,26 +49,15 @@ public struct SitePublisher: Sendable {
     /// customer must not wait for it. Each page is replaced atomically from a read made after
     /// the payment's commit; a pass running meanwhile may put back an older page, which the
     /// next `publish` (it sees the ledger changed, and waits for the lock) renders again.
-    public func publishRequestPages(only references: [Reference]) throws(OperationError) -> BuildSummary {
+    public func publishRequestPages(only references: [Reference]) throws(PublishError) -> BuildSummary {
         do { return try SiteBuilder(workspace: paths.root).buildRequestPages(only: references, options) } catch {
-            throw Self.operationError(error)
+            throw .build(error)
         }
     }
 
-    private func takeLock(wait: TimeInterval) throws(OperationError) -> WorkspaceLock {
+    private func takeLock(wait: TimeInterval) throws(PublishError) -> WorkspaceLock {
         do { return try WorkspaceLock(paths.privateFolder.appendingPathComponent("build.lock"), timeout: wait) } catch {
-            switch error {
-            case .busy: throw .busy(error.description)
-            case .cannotOpen: throw .usage(error.description)
-            }
-        }
-    }
-
-    static func operationError(_ error: GeneratorError) -> OperationError {
-        switch error {
-        case .records(let errors): .records(errors)
-        case .store(let error): .store(error)
-        case .theme, .fileSystem: .message(error.description)
+            throw .lock(error)
         }
     }
 }

@@ -36,17 +36,17 @@ struct StaffIndexTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var manifest = Manifest()
-        manifest.requests["ro-1"] = .init(hash: 0xdead_beef, token: "tok1", receipt: true)
-        manifest.requests["ro-2@harbour"] = .init(hash: 1, token: "tok2", receipt: false)
+        manifest.requests[PageSetKey(reference: "ro-1")] = .init(hash: 0xdead_beef, token: "tok1", receipt: true)
+        manifest.requests[PageSetKey(reference: "ro-2", previewTheme: "harbour")] = .init(hash: 1, token: "tok2", receipt: false)
         manifest.pages["staff/index.html"] = UInt64.max
         manifest.shared = ["public/robots.txt"]
         manifest.skipped = ["Records/invoices/X.json: lines[0]: tab\there, newline\nthere, backslash \\n"]
         manifest.withoutRecord = ["RO-9"]
         try manifest.save(to: folder)
         #expect(Manifest.load(from: folder) == manifest)
-        #expect(Manifest.files(key: "ro-2@harbour", manifest.requests["ro-2@harbour"]!)
+        #expect(Manifest.files(key: PageSetKey(reference: "ro-2", previewTheme: "harbour"), manifest.requests[PageSetKey(reference: "ro-2", previewTheme: "harbour")]!)
             == ["gallery/themes/harbour/p/tok2/index.html", "gallery/themes/harbour/p/tok2/fr/index.html", "gallery/themes/harbour/p/tok2/en/index.html"])
-        #expect(Manifest.files(key: "ro-1", manifest.requests["ro-1"]!).count == 6)
+        #expect(Manifest.files(key: PageSetKey(reference: "ro-1"), manifest.requests[PageSetKey(reference: "ro-1")]!).count == 6)
         // Another generator's manifest, or a damaged one, is ignored: everything is rebuilt.
         try Data("paypage-manifest\tother\n".utf8).write(to: folder.appendingPathComponent(Manifest.fileName))
         #expect(Manifest.load(from: folder) == Manifest())

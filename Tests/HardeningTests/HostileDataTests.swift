@@ -3,6 +3,7 @@ import Foundation
 import Generator
 import Messaging
 import Operations
+import Publishing
 import PreviewServer
 import Store
 import Testing

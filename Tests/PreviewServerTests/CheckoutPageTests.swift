@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import PreviewServer
+import Publishing
 
 /// The checkout's HTML forms (`GET /checkout/<token>/`), through the router without sockets.
 @Suite struct CheckoutPageTests {

@@ -6,6 +6,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Operations
+import Publishing
 @testable import PreviewServer
 import Store
 import Testing

@@ -3,6 +3,7 @@ import Foundation
 import Generator
 import Messaging
 import Operations
+import Publishing
 import Store
 
 /// Wires the preview server to a workspace: builds first, rebuilds on file changes and on
@@ -46,7 +47,8 @@ public struct PreviewSite: Sendable {
         // The customer's page and receipt before the answer. The staff lists follow from
         // `watchLedger`, which sees this change like any other and rebuilds once per burst.
         let desk = CheckoutDesk(services: { () throws(OperationError) in try site.service() }, afterChange: { reference in
-            _ = try? await Offload.run { () throws(OperationError) in try site.publisher.publishRequestPages(only: [reference]) }
+            // A failure here is reported by the ledger watch's full rebuild, which follows.
+            _ = try? await Offload.run { () throws(OperationError) in _ = try? site.publisher.publishRequestPages(only: [reference]) }
             await hub.broadcast(.reload)
         })
         let server = PreviewServer(

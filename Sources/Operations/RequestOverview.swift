@@ -6,12 +6,18 @@ import Store
 public struct RequestOverview: Sendable, Codable {
     public var reference: String
     public var business: String
+    /// The business's key (`main`, or the file name under `Records/businesses/`).
+    public var businessKey: String
     public var customerName: String
     public var customerPhone: String
     public var status: RequestStatus
     public var amount: Money
     public var amountDue: Money
     public var refundable: Money
+    public var paid: Money
+    public var refunded: Money
+    /// What the rules allow staff to do now.
+    public var actions: StaffActions
     public var link: String
     public var createdAt: Date
     public var history: [HistoryLine]
@@ -61,9 +67,10 @@ extension RequestService {
         let business = businesses.settings(for: businessKey) ?? businesses.main
         let state = RequestState(currentAmount: amount, entries: entries)
         return RequestOverview(
-            reference: row.reference.value, business: business.companyName, customerName: row.customerName,
+            reference: row.reference.value, business: business.companyName, businessKey: businessKey, customerName: row.customerName,
             customerPhone: row.customerPhone.e164, status: state.status, amount: state.amount, amountDue: state.amountDue,
-            refundable: state.refundable, link: business.link(token: row.token.value), createdAt: row.createdAt,
+            refundable: state.refundable, paid: state.paid, refunded: state.refunded,
+            actions: RequestRules(settings: business, now: clock()).staffActions(state), link: business.link(token: row.token.value), createdAt: row.createdAt,
             history: entries.map { .init(at: $0.at, text: EventText.staff($0.event)) })
     }
 }

@@ -1,0 +1,31 @@
+/// What staff may do with a request now, as ``RequestRules`` decide: the console shows an
+/// action only when its rule would allow it.
+public struct StaffActions: Sendable, Equatable, Codable {
+    public var sendLink: Bool
+    public var remind: Bool
+    public var refund: Bool
+    public var void: Bool
+    public var markPaid: Bool
+    public var receipt: Bool
+
+    public init(sendLink: Bool, remind: Bool, refund: Bool, void: Bool, markPaid: Bool, receipt: Bool) {
+        self.sendLink = sendLink
+        self.remind = remind
+        self.refund = refund
+        self.void = void
+        self.markPaid = markPaid
+        self.receipt = receipt
+    }
+}
+
+extension RequestRules {
+    public func staffActions(_ state: RequestState) -> StaffActions {
+        StaffActions(
+            sendLink: state.status == .open,
+            remind: (try? checkRemind(state)) != nil,
+            refund: (try? checkRefund(state, amount: state.refundable)) != nil,
+            void: (try? checkVoid(state)) != nil,
+            markPaid: state.status == .open && state.amountDue.isPositive,
+            receipt: state.status.wasPaid)
+    }
+}

@@ -63,10 +63,30 @@ public struct DepositBook: Sendable {
             result.status = try untrackedStatus(reference)
         }
         guard let key = settlements.first?.businessKey else { return result }
-        let days = Dictionary(uniqueKeysWithValues: try allDays(key).map { ($0.day, $0) })
+        let (days, _) = try worked(key)
+        return Self.place(settlements, into: result, days: days)
+    }
+
+    /// Where the money of every request of one business went, keyed by `Reference.key`, in one
+    /// pass (for pages that list many requests). Requests with no settlement are absent: unpaid,
+    /// paid offline, or paid before fees were stored.
+    public func placements(business key: String) throws(DepositError) -> [String: RequestDeposits] {
+        let (days, settlements) = try worked(key)
+        var result: [String: RequestDeposits] = [:]
+        for (referenceKey, mine) in Dictionary(grouping: settlements, by: \.reference.key) {
+            let empty = RequestDeposits(reference: mine[0].reference, status: mine.contains { $0.kind == .payment } ? .tracked : .untracked,
+                                        payment: nil, refunds: [])
+            result[referenceKey] = Self.place(mine.sorted { $0.sequence < $1.sequence }, into: empty, days: days)
+        }
+        return result
+    }
+
+    private static func place(_ settlements: [Settlement], into start: RequestDeposits, days: [DepositDay]) -> RequestDeposits {
+        var result = start
+        let byDay = Dictionary(uniqueKeysWithValues: days.map { ($0.day, $0) })
         for settlement in settlements {
             let placement: RequestDeposits.Placement
-            switch days[settlement.day].map({ ($0.status, $0.id) }) {
+            switch byDay[settlement.day].map({ ($0.status, $0.id) }) {
             case let (.deposited, id?)?: placement = .deposited(id)
             case (.noDeposit, _)?: placement = .noDeposit
             default: placement = .expected
@@ -87,12 +107,15 @@ public struct DepositBook: Sendable {
         return .notPaid
     }
 
-    private func allDays(_ key: String) throws(DepositError) -> [DepositDay] {
+    private func allDays(_ key: String) throws(DepositError) -> [DepositDay] { try worked(key).days }
+
+    /// A business's days, and the settlements they were worked out from.
+    private func worked(_ key: String) throws(DepositError) -> (days: [DepositDay], settlements: [Settlement]) {
         let business = try settings(key)
         let settlements = try store { () throws(StoreError) in try ledger.settlements(business: key) }
         let calculator = DepositCalculator(businessKey: key, currency: business.currency,
                                            today: CalendarDate(clock(), in: business.timeZone))
-        return try calculator.days(settlements)
+        return (try calculator.days(settlements), settlements)
     }
 
     private func settings(_ key: String) throws(DepositError) -> BusinessSettings {

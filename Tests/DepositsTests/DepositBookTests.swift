@@ -113,6 +113,15 @@ struct DepositBookTests {
         #expect(d.payment?.placement == .expected && d.payment?.day == W.day("2026-11-06"))
     }
 
+    @Test func aBusinessPlacementsInOnePassMatchThoseOneByOne() throws {
+        let book = try shortfallWeek().book
+        let all = try book.placements(business: "main")
+        #expect(all.keys.sorted() == ["a-1", "c-1", "d-1"])
+        for reference in ["A-1", "C-1", "D-1"] {
+            #expect(all[reference.lowercased()] == (try book.placement(of: try Reference(reference))))
+        }
+    }
+
     @Test(arguments: [
         ("main-2", "2026-11-06"), ("main-2026-11-05", "2026-11-05"), (" main-1 ", "2026-11-04"),
     ])

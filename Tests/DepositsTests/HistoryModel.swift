@@ -9,6 +9,17 @@ struct HistoryModel {
     /// Monday 2 November 2026, 08:00 in Toronto.
     static let start = Date(timeIntervalSince1970: 1_793_624_400)
 
+    /// What the model did, in order, for replaying it through the real operations.
+    enum Action {
+        case create(Reference, Money, at: Date)
+        case pay(Reference, PaymentMethod.Kind, at: Date)
+        /// A payment the rules refused (a voided request, Affirm outside its range).
+        case payRefused(Reference, PaymentMethod.Kind, at: Date)
+        case void(Reference, at: Date)
+        case refund(Reference, Money, at: Date)
+        case settings(DepositPolicy)
+    }
+
     struct Request {
         var reference: Reference
         var amount: Money
@@ -27,6 +38,8 @@ struct HistoryModel {
     private(set) var moments: [(at: Date, count: Int)] = []
     /// Payments to voided requests the rules let through (there must be none).
     private(set) var paidAfterVoid = 0
+    private(set) var log: [Action] = []
+    let initialPolicy: DepositPolicy
 
     init(_ history: RandomHistory) {
         settings = BusinessSettings(
@@ -36,10 +49,13 @@ struct HistoryModel {
             affirm: .init(enabled: true, minimum: Money(minorUnits: 5_000, currency: .cad), maximum: Money(minorUnits: 3_000_000, currency: .cad)),
             deposits: DepositPolicy(fees: Self.fees(seed: history.feeSeed), settlementDelay: history.delay,
                                     refundsReturnPercentFee: history.refundsReturnPercentFee))
+        initialPolicy = settings.deposits
         moments.append((now, 0))
         for step in history.steps {
             now = now.addingTimeInterval(TimeInterval(step.gapMinutes * 60))
+            let before = settings.deposits
             play(step)
+            if settings.deposits != before { log.append(.settings(settings.deposits)) }
             moments.append((now, settlements.count))
         }
     }
@@ -67,6 +83,7 @@ struct HistoryModel {
             let index = newRequest(cents: step.cents)
             guard (try? rules.checkVoid(requests[index].state)) != nil else { return }
             append(.voided(reason: nil), to: index)
+            log.append(.void(requests[index].reference, at: now))
             pay(index, method: PaymentMethod.Kind.allCases[step.pick % 7])
         case 8: settings.deposits.fees = Self.fees(seed: step.extra)
         case 9: settings.deposits.holidays.insert(today.adding(days: step.pick % 15 - 3))
@@ -79,6 +96,7 @@ struct HistoryModel {
         let reference = try! Reference("R-\(requests.count + 1)")
         requests.append(Request(reference: reference, amount: Money(minorUnits: Int64(cents), currency: .cad)))
         append(.requested(amount: requests[requests.count - 1].amount), to: requests.count - 1)
+        log.append(.create(reference, requests[requests.count - 1].amount, at: now))
         return requests.count - 1
     }
 
@@ -93,7 +111,11 @@ struct HistoryModel {
     private mutating func pay(_ index: Int, method kind: PaymentMethod.Kind) {
         let state = requests[index].state
         let method = PaymentMethod(kind: kind)
-        guard (try? rules.checkPay(state, amount: state.amountDue, method: method)) != nil else { return }
+        guard (try? rules.checkPay(state, amount: state.amountDue, method: method)) != nil else {
+            log.append(.payRefused(requests[index].reference, kind, at: now))
+            return
+        }
+        log.append(.pay(requests[index].reference, kind, at: now))
         if state.voidedAt != nil { paidAfterVoid += 1 }
         let request = requests[index]
         let invoice = Invoice(reference: request.reference, customer: Customer(name: "A", phone: try! PhoneNumber("5145550100")),
@@ -118,6 +140,7 @@ struct HistoryModel {
         let cents = step.extra % 4 == 0 ? left : max(1, left * Int64(step.extra % 100 + 1) / 100)
         let amount = Money(minorUnits: cents, currency: .cad)
         guard (try? rules.checkRefund(state, amount: amount)) != nil, let payment = state.payment else { return }
+        log.append(.refund(requests[index].reference, amount, at: now))
         let refund = Refund(amount: amount, reason: nil, number: state.refunds.count + 1)
         let entry = append(.refunded(refund), to: index)
         let paymentSettlement = settlements.first { $0.kind == .payment && $0.reference == requests[index].reference }

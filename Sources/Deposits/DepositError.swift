@@ -19,6 +19,7 @@ public enum DepositError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidDate(option: String, text: String)
     case emptyRange(from: CalendarDate, to: CalendarDate)
     case invalidSeparator(String)
+    case conflictingFormats
 
     public var description: String {
         switch self {
@@ -40,13 +41,14 @@ public enum DepositError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .invalidDate(option, text): "\(option): \"\(text)\" is not a date (YYYY-MM-DD)"
         case let .emptyRange(from, to): "--from \(from.iso) is after --to \(to.iso)"
         case let .invalidSeparator(text): "--csv-separator: \"\(text)\" is not , or ;"
+        case .conflictingFormats: "--csv and --json cannot be used together"
         }
     }
 
     /// The project's exit codes: 64 bad usage, 65 bad data, 75 busy, 1 other failures.
     public var exitCode: Int32 {
         switch self {
-        case .unknownBusiness, .businessNeeded, .invalidDepositName, .invalidDate, .emptyRange, .invalidSeparator: 64
+        case .unknownBusiness, .businessNeeded, .invalidDepositName, .invalidDate, .emptyRange, .invalidSeparator, .conflictingFormats: 64
         case .noSuchDeposit, .noSuchDay, .noSuchRequest, .mixedCurrencies, .overflow: 65
         case .store(.busy): 75
         case .store(.corruptData), .store(.invalidBackup): 65

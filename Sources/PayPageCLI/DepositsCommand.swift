@@ -25,11 +25,9 @@ struct DepositsFormat: ParsableArguments {
             help: "The CSV separator: , (default) or ; for French-Canadian spreadsheets (amounts then have a decimal comma).")
     var csvSeparator: String = ","
 
-    func validate() throws {
-        if csv && json { throw ValidationError("--csv and --json cannot be used together") }
-    }
-
+    /// The CSV separator, once the options are known to fit together.
     func separator() throws(DepositError) -> Character {
+        guard !(csv && json) else { throw .conflictingFormats }
         guard csvSeparator == "," || csvSeparator == ";" else { throw .invalidSeparator(csvSeparator) }
         return Character(csvSeparator)
     }

@@ -129,6 +129,14 @@ struct DepositBookTests {
         #expect(try shortfallWeek().book.find(name).day == W.day(day))
     }
 
+    @Test func withOneBusinessADepositIsNamedByItsNumberAlone() throws {
+        let ws = try shortfallWeek()
+        try FileManager.default.removeItem(at: ws.root.appendingPathComponent("Records/businesses"))
+        try ws.setDeposits { _ in }
+        #expect(try ws.book.find("2").id == DepositID(businessKey: "main", number: 2))
+        #expect(try ws.book.find("2026-11-05").status == .noDeposit)
+    }
+
     @Test func badDepositNamesSayWhy() throws {
         let book = try shortfallWeek().book
         let keys = book.businesses.keys

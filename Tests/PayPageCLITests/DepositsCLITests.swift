@@ -78,6 +78,7 @@ struct DepositsCLITests {
         (["deposits", "--from", "2026-13-01"], 64, "--from"),
         (["deposits", "--from", "2026-12-10", "--to", "2026-12-01"], 64, "after"),
         (["deposits", "--csv", "--csv-separator", "|"], 64, "--csv-separator"),
+        (["deposits", "--csv", "--json"], 64, "cannot be used together"),
         (["deposits", "show", "1"], 64, "name its business"),
         (["deposits", "show", "main-999"], 65, "no deposit main-999"),
         (["deposits", "show", "nope-2"], 64, "no business \"nope\""),

@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Leaves: know nothing of each other.
@@ -28,6 +29,7 @@ let package = Package(
         .target(name: "Operations", dependencies: ["Billing", "Store", "Messaging"]),
         .target(name: "Generator", dependencies: ["Billing", "Store", "Theming", "MarkdownRendering", "Messaging"]),
         .target(name: "Checkout", dependencies: ["Billing", "Store", "Operations"]),
+        .target(name: "Deposits", dependencies: ["Billing", "Store"]),
         // Sync records + build lock + build: what every command and the server call to update Output/.
         .target(name: "Publishing", dependencies: ["Billing", "Store", "Operations", "Generator"]),
         .target(name: "PreviewServer", dependencies: [
@@ -40,7 +42,7 @@ let package = Package(
         ]),
         .target(name: "Bench", dependencies: ["Billing", "Store", "Operations", "Checkout", "Generator", "Publishing", "PreviewServer", "Theming"]),
         .executableTarget(name: "PayPageCLI", dependencies: [
-            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Theming", "Bench",
+            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Theming", "Bench", "Deposits",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BillingTests", dependencies: ["Billing"]),
@@ -56,6 +58,10 @@ let package = Package(
         ]),
         .testTarget(name: "PayPageCLITests", dependencies: ["PayPageCLI", "Operations", "Publishing", "Billing", "Store", "Generator"]),
         .testTarget(name: "HardeningTests", dependencies: ["Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Theming", .product(name: "Hummingbird", package: "hummingbird")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DepositsTests", dependencies: [
+            "Deposits", "Billing", "Store", "Operations", "Checkout",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Store", "Operations", "Billing"]),
     ]
 )

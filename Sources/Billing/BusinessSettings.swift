@@ -64,13 +64,15 @@ public struct BusinessSettings: Sendable, Hashable {
     public var theme: String
     /// Quebec businesses never issue an English-only receipt (Charter of the French language).
     public var bilingualReceipts: Bool
+    /// Processor fees, settlement delay and holidays: what deposits are made of.
+    public var deposits: DepositPolicy
 
     public init(companyName: String, phone: PhoneNumber, email: String? = nil, website: String? = nil, address: Address,
                 taxes: [TaxRate], currency: Currency = .cad, defaultLanguage: Language = .fr,
                 timeZone: TimeZone = TimeZone(identifier: "America/Toronto")!, baseURL: String = "http://127.0.0.1:8080",
                 affirm: Affirm, automaticConfirmation: Bool = true, confirmationReply: String? = nil,
                 optOutWording: Bool = true, reminders: Reminders = .init(), theme: String = "default",
-                bilingualReceipts: Bool = false) {
+                bilingualReceipts: Bool = false, deposits: DepositPolicy = DepositPolicy()) {
         self.companyName = companyName
         self.phone = phone
         self.email = email
@@ -88,6 +90,7 @@ public struct BusinessSettings: Sendable, Hashable {
         self.reminders = reminders
         self.theme = theme
         self.bilingualReceipts = bilingualReceipts
+        self.deposits = deposits
     }
 
     public var isInQuebec: Bool { address.province.uppercased() == "QC" }

@@ -23,3 +23,14 @@ enum Rounding {
         return p
     }
 }
+
+extension Rounding {
+    /// round(value × part / whole) half-up, for 0 ≤ part ≤ whole and whole > 0; the product is
+    /// worked out in 128 bits, so it cannot overflow, and the result is at most `value`.
+    static func proportionHalfUp(_ value: Int64, _ part: Int64, _ whole: Int64) -> Int64 {
+        let product = value.magnitude.multipliedFullWidth(by: part.magnitude)
+        let (quotient, remainder) = whole.magnitude.dividingFullWidth(product)
+        let rounded = remainder * 2 >= whole.magnitude ? quotient + 1 : quotient
+        return value < 0 ? -Int64(rounded) : Int64(rounded)
+    }
+}

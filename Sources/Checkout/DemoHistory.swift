@@ -20,6 +20,9 @@ public struct DemoHistory: Codable, Sendable {
     }
 
     public var steps: [Step]
+    /// Days, relative to today, on which the processor makes no deposit (a weekend one moves to
+    /// the Monday after), so that a demo replayed on any date shows a holiday among its weeks.
+    public var holidays: [Int]?
 }
 
 extension DemoHistory.Step {
@@ -32,5 +35,15 @@ extension DemoHistory.Step {
         guard let start = calendar.date(from: DateComponents(year: today.year, month: today.month, day: today.day)),
               let day = calendar.date(byAdding: .day, value: self.day, to: start) else { return nil }
         return calendar.date(bySettingHour: parts[0], minute: parts[1], second: 0, of: day)
+    }
+}
+
+extension DemoHistory {
+    /// The demo's holidays as dates: `today` plus each day, a weekend one moved to the Monday after.
+    public func holidayDates(today: CalendarDate) -> Set<CalendarDate> {
+        Set((holidays ?? []).map { offset in
+            let day = today.adding(days: offset)
+            return day.isWeekend ? day.adding(days: 8 - day.weekday) : day
+        })
     }
 }

@@ -26,10 +26,11 @@ public struct DemoReplay: Sendable {
     public func run() throws(OperationError) -> Int {
         let timeZone = requests.businesses.main.timeZone
         let today = CalendarDate(now, in: timeZone)
+        let replaying = withHolidays(history.holidayDates(today: today))
         for (index, step) in history.steps.enumerated() {
             guard let date = step.date(today: today, timeZone: timeZone) else { throw Self.bad(index, "time", "must be HH:MM") }
             do {
-                try apply(step, service: requests.at(date))
+                try apply(step, service: replaying.at(date))
             } catch {
                 throw Self.bad(index, "", "(\(step.action) \(step.reference ?? step.phone ?? "")): \(error.description)")
             }
@@ -42,6 +43,15 @@ public struct DemoReplay: Sendable {
     /// A step the replay cannot apply, named by its place in the history file.
     static func bad(_ index: Int, _ field: String, _ problem: String) -> OperationError {
         .records([RecordError(file: "Records/demo-history.json", path: "steps[\(index)]" + (field.isEmpty ? "" : ".\(field)"), problem: problem)])
+    }
+
+    /// The service with the demo's holidays added to every business. Only the replay needs them:
+    /// each payment and refund fixes its deposit day when it is recorded.
+    private func withHolidays(_ holidays: Set<CalendarDate>) -> RequestService {
+        var businesses = requests.businesses
+        for key in businesses.all.keys { businesses.all[key]?.deposits.holidays.formUnion(holidays) }
+        return RequestService(paths: requests.paths, ledger: requests.ledger, businesses: businesses,
+                              replies: requests.replies, clock: requests.clock)
     }
 
     private func apply(_ step: DemoHistory.Step, service: RequestService) throws(OperationError) {

@@ -66,14 +66,17 @@ extension RequestService {
         let charged = amount ?? context.state.amountDue
         try check(reference) { () throws(BillingError) in try rules(context.business).checkPay(context.state, amount: charged, method: method) }
         let number: Int
+        let payment: Payment
+        let paidEntry: LedgerEntry
         do throws(StoreError) {
             number = try tx.nextNumber(.receipt, scope: context.businessKey)
             let snapshot = InvoiceSnapshot(invoice: context.invoice, totals: context.totals, businessKey: context.businessKey)
-            let payment = Payment(amount: charged, method: method, authorizationCode: authorizationCode, receiptNumber: number, snapshot: snapshot)
-            _ = try tx.append(.paid(payment), to: reference, at: now)
+            payment = Payment(amount: charged, method: method, authorizationCode: authorizationCode, receiptNumber: number, snapshot: snapshot)
+            paidEntry = try tx.append(.paid(payment), to: reference, at: now)
             let text = "\(context.reference) paid \(MoneyFormat.plain(charged)) by \(MethodText.staff(method))"
             _ = try tx.notifyStaff(about: reference, text: text, at: now)
         } catch { throw .store(error) }
+        try recordSettlement(of: payment, entry: paidEntry, context: context, in: tx)
         var confirmed = false
         if context.business.automaticConfirmation {
             let message = try RequestMessages(business: context.business, replies: replies)

@@ -30,11 +30,13 @@ extension RequestService {
             }
             try check(reference) { () throws(BillingError) in try rules(context.business).checkRefund(context.state, amount: amount) }
             let number: Int
+            let refundEntry: LedgerEntry
             do throws(StoreError) {
                 number = try tx.nextNumber(.refund, scope: context.businessKey)
                 let reasonText = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-                _ = try tx.append(.refunded(Refund(amount: amount, reason: reasonText, number: number)), to: reference, at: now)
+                refundEntry = try tx.append(.refunded(Refund(amount: amount, reason: reasonText, number: number)), to: reference, at: now)
             } catch { throw .store(error) }
+            try recordSettlement(ofRefund: refundEntry, context: context, in: tx)
             let message = try RequestMessages(business: context.business, replies: replies)
                 .compose(.refund, reply: nil, invoice: context.invoice, amount: amount, link: context.link)
             _ = try deliver(message, kind: .refund, to: context.invoice.customer.phone, reference: reference, in: tx, at: now)

@@ -1,4 +1,5 @@
 import Billing
+import Deposits
 import Generator
 import Operations
 import PreviewServer
@@ -20,6 +21,7 @@ struct ErrorReport {
         case let error as StoreError: self = Self.store(error)
         case let error as RecordErrors: self.init(error.description, 65)
         case let error as ServerError: self = Self.server(error)
+        case let error as DepositError: self = Self.deposit(error)
         default: self.init("\(error)", 1)
         }
     }
@@ -72,6 +74,15 @@ struct ErrorReport {
         case .busy: Self(error.description, 75)
         case .duplicateReference, .idempotencyConflict, .invalidBackup, .corruptData: Self(error.description, 65)
         default: Self(error.description, 1)
+        }
+    }
+
+    private static func deposit(_ error: DepositError) -> Self {
+        switch error {
+        case .unknownBusiness, .businessNeeded, .invalidDepositName, .invalidDate, .emptyRange, .invalidSeparator, .conflictingFormats:
+            Self(error.description, 64)
+        case .noSuchDeposit, .noSuchDay, .noSuchRequest, .mixedCurrencies, .overflow: Self(error.description, 65)
+        case .store(let error): store(error)
         }
     }
 

@@ -48,4 +48,5 @@ public struct BusinessRecord: Codable, Sendable, Hashable {
     public var reminders: RemindersRecord?
     public var theme: String?
     public var bilingualReceipts: Bool?
+    public var deposits: DepositsRecord?
 }

@@ -34,6 +34,7 @@ public struct BusinessValidator: Sendable {
         let reminders = BusinessSettings.Reminders(maxTotal: record.reminders?.maxTotal ?? 3, maxPerDay: record.reminders?.maxPerDay ?? 1)
         if reminders.maxTotal < 0 { check.fail("reminders.maxTotal", "must not be negative") }
         if reminders.maxPerDay < 1 { check.fail("reminders.maxPerDay", "must be at least 1") }
+        let deposits = self.deposits(record.deposits, currency, &check)
         try check.finish()
         guard let phone else { throw RecordErrors(check.errors) }
         let a = record.address
@@ -43,7 +44,8 @@ public struct BusinessValidator: Sendable {
             taxes: taxes, currency: currency, defaultLanguage: language, timeZone: timeZone, baseURL: baseURL,
             affirm: affirm, automaticConfirmation: record.confirmation?.automatic ?? true,
             confirmationReply: record.confirmation?.reply, optOutWording: record.optOutWording ?? true,
-            reminders: reminders, theme: record.theme ?? "default", bilingualReceipts: record.bilingualReceipts ?? false)
+            reminders: reminders, theme: record.theme ?? "default", bilingualReceipts: record.bilingualReceipts ?? false,
+            deposits: deposits)
     }
 
     private func taxes(_ records: [BusinessRecord.TaxRecord], _ check: inout FieldCheck) -> [TaxRate] {

@@ -1,0 +1,37 @@
+import Billing
+
+/// Where one request's money went: the deposit its payment went into, or the day it is
+/// expected, and the same for each refund. What a request's page shows.
+public struct RequestDeposits: Sendable, Hashable {
+    public enum Status: String, Sendable, Hashable {
+        case notPaid = "not_paid"
+        /// Cash, cheque or e-transfer: never in a deposit.
+        case offline
+        /// Paid before fees were stored with payments (a ledger from an older PayPage): the
+        /// payment is in no deposit; its later refunds still count.
+        case untracked
+        case tracked
+    }
+
+    public enum Placement: Sendable, Hashable {
+        /// In this deposit, made on the item's day.
+        case deposited(DepositID)
+        /// Its day has passed with no deposit: the day's refunds and fees exceeded its payments,
+        /// and the shortfall carried.
+        case noDeposit
+        /// Its day is today or later.
+        case expected
+    }
+
+    public struct Item: Sendable, Hashable {
+        public var settlement: Settlement
+        public var placement: Placement
+        /// The business day it counts (settles, for a payment).
+        public var day: CalendarDate { settlement.day }
+    }
+
+    public var reference: Reference
+    public var status: Status
+    public var payment: Item?
+    public var refunds: [Item]
+}

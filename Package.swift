@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Leaves: know nothing of each other.
@@ -28,6 +30,12 @@ let package = Package(
         .target(name: "Operations", dependencies: ["Billing", "Store", "Messaging"]),
         .target(name: "Generator", dependencies: ["Billing", "Store", "Theming", "MarkdownRendering", "Messaging"]),
         .target(name: "Checkout", dependencies: ["Billing", "Store", "Operations"]),
+        // Staff accounts, sign-in, sessions and CSRF tokens, over the ledger.
+        .target(name: "StaffAccess", dependencies: [
+            "Billing", "Store",
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "PreviewServer", dependencies: [
             "Generator", "Checkout", "Operations", "Store", "Billing", "Theming", "Messaging",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -38,7 +46,7 @@ let package = Package(
         ]),
         .target(name: "Bench", dependencies: ["Billing", "Store", "Operations", "Checkout", "Generator", "PreviewServer", "Theming"]),
         .executableTarget(name: "PayPageCLI", dependencies: [
-            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "PreviewServer", "Theming", "Bench",
+            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "PreviewServer", "Theming", "Bench", "StaffAccess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BillingTests", dependencies: ["Billing"]),
@@ -49,6 +57,7 @@ let package = Package(
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "Store", "Billing", "Messaging"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Store", "Billing", "Theming"], resources: [.copy("Golden")]),
         .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "Operations", "Store", "Billing"]),
+        .testTarget(name: "StaffAccessTests", dependencies: ["StaffAccess", "Store", "Billing"]),
         .testTarget(name: "PreviewServerTests", dependencies: [
             "PreviewServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),

@@ -33,7 +33,7 @@ extension RequestService {
             do throws(StoreError) {
                 number = try tx.nextNumber(.refund, scope: context.businessKey)
                 let reasonText = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-                _ = try tx.append(.refunded(Refund(amount: amount, reason: reasonText, number: number)), to: reference, at: now)
+                _ = try tx.append(.refunded(Refund(amount: amount, reason: reasonText, number: number)), to: reference, at: now, by: actor)
             } catch { throw .store(error) }
             let message = try RequestMessages(business: context.business, replies: replies)
                 .compose(.refund, reply: nil, invoice: context.invoice, amount: amount, link: context.link)

@@ -19,6 +19,8 @@ public struct RequestOverview: Sendable, Codable {
     public struct HistoryLine: Sendable, Codable {
         public var at: Date
         public var text: String
+        /// Who did it ("Marie", "the customer", "root (command line)"); nil for older events.
+        public var by: String?
     }
 }
 
@@ -64,7 +66,7 @@ extension RequestService {
             reference: row.reference.value, business: business.companyName, customerName: row.customerName,
             customerPhone: row.customerPhone.e164, status: state.status, amount: state.amount, amountDue: state.amountDue,
             refundable: state.refundable, link: business.link(token: row.token.value), createdAt: row.createdAt,
-            history: entries.map { .init(at: $0.at, text: EventText.staff($0.event)) })
+            history: entries.map { .init(at: $0.at, text: EventText.staff($0.event), by: $0.actor?.displayName) })
     }
 }
 

@@ -72,7 +72,7 @@ extension RequestService {
             let payment = Payment(amount: charged, method: method, authorizationCode: authorizationCode, receiptNumber: number, snapshot: snapshot)
             _ = try tx.append(.paid(payment), to: reference, at: now, by: actor)
             let text = "\(context.reference) paid \(MoneyFormat.plain(charged)) by \(MethodText.staff(method))"
-            _ = try tx.notifyStaff(about: reference, text: text, at: now)
+            _ = try tx.notifyStaff(about: reference, text: text, at: now, by: actor)
         } catch { throw .store(error) }
         var confirmed = false
         if context.business.automaticConfirmation {

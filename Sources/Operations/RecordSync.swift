@@ -73,7 +73,7 @@ extension RequestService {
                         }
                     } else if state.status == .open,
                               try tx.updateRequestSummary(reference: row.reference, amount: total, customerName: invoice.customer.name,
-                                                          customerPhone: invoice.customer.phone, at: now, by: .importer) {
+                                                          customerPhone: invoice.customer.phone, at: now) {
                         report.updated.append(row.reference)
                     }
                 } catch { throw .store(error) }

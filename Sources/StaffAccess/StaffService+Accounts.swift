@@ -106,10 +106,12 @@ extension StaffService {
     /// is how they get in) when the workspace has no owner; nil when one exists already.
     public func ensureOwner(named name: String, language: Language) throws(StaffError) -> StaffMember? {
         guard try firstOwner() == nil else { return nil }
-        do {
+        do throws(StaffError) {
             return try addAccount(name: name, role: .owner, language: language, password: SecretToken.fresh())
         } catch .nameTaken {
             return nil
+        } catch {
+            throw error
         }
     }
 }

@@ -17,7 +17,8 @@ public struct StaffSnapshot: Sendable {
     /// Adds the accounts whose names `ledger` does not have yet, keeping their passwords.
     public func restore(into ledger: Ledger) throws(StoreError) {
         try ledger.staffWrite { tables throws(StoreError) in
-            for account in accounts where try tables.account(nameKey: account.nameKey) == nil {
+            for account in accounts {
+                guard try tables.account(nameKey: account.nameKey) == nil else { continue }
                 _ = try tables.insertAccount(name: account.name, nameKey: account.nameKey, role: account.role,
                                              language: account.language, passwordHash: account.passwordHash, at: account.createdAt)
             }

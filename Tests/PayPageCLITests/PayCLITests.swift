@@ -14,6 +14,7 @@ struct PayCLITests {
 
     @Test func aTestCardPaysAndTheReceiptIsBuilt() throws {
         let ws = try CLIWorkspace()
+        try ws.copyThemes()
         #expect(try ws.newRequest("RO-5001").status == 0)
         let paid = try ws.run(["pay", "RO-5001", "--card", "4242 4242 4242 4242"] + Self.card)
         #expect(paid.status == 0, "\(paid)")
@@ -22,6 +23,7 @@ struct PayCLITests {
         let token = try token(ws, "RO-5001")
         let receipt = ws.root.appendingPathComponent("Output/public/p/\(token)/receipt/fr/index.html")
         #expect(FileManager.default.fileExists(atPath: receipt.path), "the request's pages were rebuilt")
+        #expect(paid.stderr.isEmpty, "\(paid)")
         let show = try ws.run(["request", "show", "RO-5001"]).stdout
         #expect(show.contains("Status:     paid"), "\(show)")
     }

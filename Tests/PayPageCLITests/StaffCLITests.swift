@@ -54,6 +54,7 @@ struct StaffCLITests {
 
     @Test func demoAddsTheOwnerDemoOnceAndKeepsEveryAccount() throws {
         let ws = try CLIWorkspace(invoices: true)
+        try ws.copyThemes()
         let first = try ws.run(["demo"])
         #expect(first.status == 0, "\(first)")
         #expect(first.stdout.contains("Added the owner demo"), "\(first)")
@@ -87,5 +88,12 @@ struct StaffCLITests {
         #expect(history.allSatisfy { $0.hasSuffix("(command line)") }, "\(show)")
         let json = try ws.run(["request", "show", "RO-5001", "--json"])
         #expect(json.stdout.contains("\"by\" : \""), "\(json)")
+    }
+}
+
+extension CLIWorkspace {
+    /// The repository's themes, for commands that build pages.
+    func copyThemes() throws {
+        try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("Themes"), to: root.appendingPathComponent("Themes"))
     }
 }

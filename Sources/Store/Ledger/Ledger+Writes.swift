@@ -50,8 +50,9 @@ extension Ledger {
     }
 
     @discardableResult
-    public func notifyStaff(about reference: Reference, text: String, at date: Date) throws(StoreError) -> StaffNotification {
-        try write { tx throws(StoreError) in try tx.notifyStaff(about: reference, text: text, at: date) }
+    public func notifyStaff(about reference: Reference, text: String, at date: Date,
+                            by actor: EventActor? = nil) throws(StoreError) -> StaffNotification {
+        try write { tx throws(StoreError) in try tx.notifyStaff(about: reference, text: text, at: date, by: actor) }
     }
 
     /// `body` runs at most once per key, in one transaction with the stored response.

@@ -33,9 +33,7 @@ extension Ledger {
     public func staffRead<T>(_ body: (StaffTables) throws(StoreError) -> T) throws(StoreError) -> T {
         let path = self.path
         do {
-            return try pool.read { db in
-                do throws(StoreError) { return try body(StaffTables(db: db, path: path)) } catch { throw error }
-            }
+            return try pool.read { db in try body(StaffTables(db: db, path: path)) }
         } catch {
             throw StoreError.from(error, path: path, operation: "read the staff tables")
         }

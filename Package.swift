@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Leaves: know nothing of each other.
@@ -32,6 +34,12 @@ let package = Package(
         .target(name: "Deposits", dependencies: ["Billing", "Store"]),
         // Sync records + build lock + build: what every command and the server call to update Output/.
         .target(name: "Publishing", dependencies: ["Billing", "Store", "Operations", "Generator"]),
+        // Staff accounts, sign-in, sessions and CSRF tokens, over the ledger.
+        .target(name: "StaffAccess", dependencies: [
+            "Billing", "Store",
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "PreviewServer", dependencies: [
             "Generator", "Checkout", "Operations", "Publishing", "Store", "Billing", "Theming", "Messaging",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -42,7 +50,7 @@ let package = Package(
         ]),
         .target(name: "Bench", dependencies: ["Billing", "Store", "Operations", "Checkout", "Generator", "Publishing", "PreviewServer", "Theming"]),
         .executableTarget(name: "PayPageCLI", dependencies: [
-            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Theming", "Bench", "Deposits",
+            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Theming", "Bench", "Deposits", "StaffAccess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BillingTests", dependencies: ["Billing"]),
@@ -53,6 +61,7 @@ let package = Package(
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "Store", "Billing", "Messaging"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Store", "Billing", "Theming"], resources: [.copy("Golden")]),
         .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "Operations", "Store", "Billing"]),
+        .testTarget(name: "StaffAccessTests", dependencies: ["StaffAccess", "Store", "Billing"]),
         .testTarget(name: "PreviewServerTests", dependencies: [
             "PreviewServer", "Publishing", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),

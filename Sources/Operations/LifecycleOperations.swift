@@ -11,7 +11,7 @@ extension RequestService {
         return try transaction { tx throws(OperationError) in
             let context = try context(reference, in: tx)
             try check(reference) { () throws(BillingError) in try rules(context.business).checkVoid(context.state) }
-            try storeCall { () throws(StoreError) in _ = try tx.append(.voided(reason: reason), to: reference, at: now) }
+            try storeCall { () throws(StoreError) in _ = try tx.append(.voided(reason: reason), to: reference, at: now, by: actor) }
             return .voided
         }
     }
@@ -27,7 +27,7 @@ extension RequestService {
                 .compose(.reminder, reply: nil, invoice: context.invoice, amount: context.state.amountDue, link: context.link)
             let outcome = try deliver(message, kind: .reminder, to: context.invoice.customer.phone, reference: reference, in: tx, at: now)
             guard outcome.wasQueued else { throw .conflict(.optedOut(phone: "\(context.invoice.customer.phone)", action: "no reminder sent")) }
-            try storeCall { () throws(StoreError) in _ = try tx.append(.reminded, to: reference, at: now) }
+            try storeCall { () throws(StoreError) in _ = try tx.append(.reminded, to: reference, at: now, by: actor) }
             return outcome
         }
     }
@@ -44,7 +44,7 @@ extension RequestService {
                          amount: context.state.paid, link: context.link)
             let outcome = try deliver(message, kind: .confirmation, to: context.invoice.customer.phone, reference: reference, in: tx, at: now)
             guard outcome.wasQueued else { throw .conflict(.optedOut(phone: "\(context.invoice.customer.phone)", action: "nothing sent")) }
-            try storeCall { () throws(StoreError) in _ = try tx.append(.confirmationSent, to: reference, at: now) }
+            try storeCall { () throws(StoreError) in _ = try tx.append(.confirmationSent, to: reference, at: now, by: actor) }
             return outcome
         }
     }
@@ -73,7 +73,7 @@ extension RequestService {
         return try transaction { tx throws(OperationError) in
             let context = try context(reference, in: tx)
             do throws(StoreError) {
-                let token = try tx.rotateToken(reference: reference, at: now)
+                let token = try tx.rotateToken(reference: reference, at: now, by: actor)
                 return context.business.link(token: token.value)
             } catch { throw .store(error) }
         }

@@ -20,7 +20,8 @@ public struct PreviewSite: Sendable {
         do { ledger = try Ledger(fileURL: paths.ledger) } catch { throw .store(error) }
     }
 
-    /// A service with the records as they are now and the shared ledger.
+    /// A service with the records as they are now and the shared ledger. Its events are by the
+    /// server's system user: callers say who acts (`acting(as: .customer)`, `.staff(name:)`).
     public func service() throws(OperationError) -> RequestService {
         let reader = RecordsReader(workspace: paths.root)
         let businesses: Businesses
@@ -46,7 +47,7 @@ public struct PreviewSite: Sendable {
         let hub = ReloadHub(heartbeatInterval: configuration.heartbeatInterval)
         // The customer's page and receipt before the answer. The staff lists follow from
         // `watchLedger`, which sees this change like any other and rebuilds once per burst.
-        let desk = CheckoutDesk(services: { () throws(OperationError) in try site.service() }, afterChange: { reference in
+        let desk = CheckoutDesk(services: { () throws(OperationError) in try site.service().acting(as: .customer) }, afterChange: { reference in
             // A failure here is reported by the ledger watch's full rebuild, which follows.
             _ = try? await Offload.run { () throws(OperationError) in _ = try? site.publisher.publishRequestPages(only: [reference]) }
             await hub.broadcast(.reload)

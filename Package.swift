@@ -41,7 +41,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "PreviewServer", dependencies: [
-            "Generator", "Checkout", "Operations", "Publishing", "Store", "Billing", "Theming", "Messaging",
+            "Generator", "Checkout", "Operations", "Publishing", "Store", "Billing", "Theming", "Messaging", "StaffAccess",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -3,6 +3,7 @@ import Foundation
 import Generator
 import Messaging
 import Operations
+import StaffAccess
 import Publishing
 import Store
 
@@ -56,10 +57,17 @@ public struct PreviewSite: Sendable {
             configuration: configuration,
             watchedDirectories: [paths.themes, paths.records],
             rebuild: { _ in site.rebuild() },
-            routePrefixes: ["/api", "/checkout"],
+            routePrefixes: ["/api", "/checkout", "/staff"],
             hub: hub,
             routes: { router in
                 CheckoutAPI(desk: desk).add(to: router)
+                ConsoleRoutes(gate: ConsoleGate(staff: StaffService(ledger: site.ledger)),
+                              services: { () throws(OperationError) in try site.service() }, themes: site.paths.themes,
+                              themeOverride: site.publisher.options.themeOverride, themeCache: site.publisher.options.themeCache,
+                              afterChange: { reference in
+                                  _ = try? await Offload.run { () throws(OperationError) in _ = try? site.publisher.publishRequestPages(only: [reference]) }
+                                  await hub.broadcast(.reload)
+                              }).add(to: router)
                 CheckoutPages(desk: desk, themes: site.paths.themes, themeOverride: site.publisher.options.themeOverride,
                               themeCache: site.publisher.options.themeCache).add(to: router)
             })

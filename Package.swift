@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "Operations", "Store", "Billing"]),
         .testTarget(name: "StaffAccessTests", dependencies: ["StaffAccess", "Store", "Billing"]),
         .testTarget(name: "PreviewServerTests", dependencies: [
-            "PreviewServer", "Publishing", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            "PreviewServer", "Publishing", "StaffAccess", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "PayPageCLITests", dependencies: ["PayPageCLI", "Operations", "Publishing", "Billing", "Store", "Generator"]),
         .testTarget(name: "HardeningTests", dependencies: ["Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Theming", .product(name: "Hummingbird", package: "hummingbird")], resources: [.copy("Fixtures")]),

@@ -21,7 +21,10 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(name: "MarkdownRendering", dependencies: ["CCmark"]),
         .target(name: "Billing"),
+        .target(name: "Templating"),
         .target(name: "Theming", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
+        // For tests: checks a view model's lookup against its stored properties.
+        .target(name: "TemplatingTesting", dependencies: ["Templating"]),
         // Built on Billing.
         .target(name: "Messaging", dependencies: ["Billing"]),
         .target(name: "Store", dependencies: ["Billing", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -43,6 +46,7 @@ let package = Package(
         ]),
         .testTarget(name: "BillingTests", dependencies: ["Billing"]),
         .testTarget(name: "MarkdownRenderingTests", dependencies: ["MarkdownRendering"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating", "TemplatingTesting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ThemingTests", dependencies: ["Theming"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "Billing"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Billing"], resources: [.copy("Fixtures")]),

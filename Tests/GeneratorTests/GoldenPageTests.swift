@@ -59,21 +59,6 @@ struct GoldenPageTests {
         }
     }
 
-    /// The builder renders through `RenderTree` (for speed): it must give the same bytes as the typed context.
-    @Test(arguments: GoldenPageTests.cases.indices)
-    func renderTreeRendersTheSame(_ index: Int) throws {
-        let (kind, state, language) = Self.cases[index]
-        let model = Fixtures.model(kind == "quick" ? Fixtures.quickInvoice() : Fixtures.itemizedInvoice(), state: state)
-        for name in ["default", "harbour"] {
-            let factory = PageFactory(theme: try Fixtures.theme(name))
-            let page = factory.paymentPage(model, language: language, place: .paymentNeutral)
-            #expect(try factory.theme.render("payment", page) == factory.theme.render("payment", RenderTree.make(page)))
-            if let receipt = factory.receiptPage(model, language: language, place: .receiptNeutral) {
-                #expect(try factory.theme.render("receipt", receipt) == factory.theme.render("receipt", RenderTree.make(receipt)))
-            }
-        }
-    }
-
     /// What the goldens show, checked by meaning too, so an update cannot silently lose it.
     @Test func pagesShowWhatTheStateRequires() throws {
         let factory = PageFactory(theme: try Fixtures.theme())

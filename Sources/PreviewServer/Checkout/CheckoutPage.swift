@@ -1,33 +1,9 @@
-import Billing
-import Checkout
-import Foundation
-import Operations
-import Theming
+import PageModels
 
-/// The typed context of the checkout template (swift-mustache reads stored properties).
-/// Field names match the theme's base layout and partials (`chrome`, `company`, `t`).
-struct CheckoutPageModel: Sendable {
-    struct Chrome: Sendable {
-        var lang: String
-        var neutral = false
-        var title: String
-        var stylesheets: [String]
-        var scripts: [String] = []
-        var bodyClass = "page-checkout"
-        var phoneIcon: String
-        var messageIcon: String
-        var lockIcon: String
-    }
-
-    struct Company: Sendable {
-        var name: String
-        var telHref: String
-        var smsHref: String
-        var callLabel: String
-        var textLabel: String
-    }
-
-    struct Link: Sendable {
+/// The view model of the checkout template. The parts every page has (`chrome`, `company`,
+/// `t`, `languages`) are the shared PageModels types, as on the static pages.
+struct CheckoutPage: Sendable {
+    struct MethodLink: Sendable {
         var code: String
         var label: String
         var href: String
@@ -88,7 +64,7 @@ struct CheckoutPageModel: Sendable {
     }
 
     var chrome: Chrome
-    var company: Company
+    var company: CompanyView
     var t: [String: String]
     var title: String
     var reference: String
@@ -97,8 +73,8 @@ struct CheckoutPageModel: Sendable {
     var attempt: String
     var lang: String
     var backHref: String
-    var languages: [Link]
-    var methods: [Link]
+    var languages: [LanguageLink]
+    var methods: [MethodLink]
     var alert: String?
     var alerts: [String]
     var hasAlerts: Bool

@@ -1,50 +1,9 @@
-import Billing
+import PageModels
 
-// Typed contexts for the templates. swift-mustache reads stored properties through Mirror:
+// Typed contexts for the templates (what they can read is in PageContexts+Lookup.swift):
 // everything is precomputed here (formatted money and dates, hrefs, flags), nothing is computed
-// in templates. Strings come from the theme's tables as `t` (dot-free keys).
-
-/// What every page's `<head>` and layout need.
-struct Chrome: Sendable, Encodable {
-    var lang: String
-    /// The language-neutral page: lang.js may switch to the browser's language.
-    var neutral: Bool
-    var title: String
-    var stylesheets: [String]
-    var scripts: [String]
-    var bodyClass: String
-    var phoneIcon: String
-    var messageIcon: String
-    var lockIcon: String
-}
-
-struct CompanyView: Sendable, Encodable {
-    var name: String
-    var phoneDisplay: String
-    var telHref: String
-    var smsHref: String
-    var callLabel: String
-    var textLabel: String
-    var email: String?
-    var emailHref: String?
-    var website: String?
-    var street: String
-    var cityLine: String
-    var taxNumbers: [TaxNumberView]
-    var hasTaxNumbers: Bool
-}
-
-struct TaxNumberView: Sendable, Encodable {
-    var name: String
-    var number: String
-}
-
-struct LanguageLink: Sendable, Encodable {
-    var code: String
-    var label: String
-    var href: String
-    var current: Bool
-}
+// in templates. Strings come from the theme's tables as `t` (dot-free keys). The parts every
+// page shares (Chrome, CompanyView, LanguageLink, Strings) are in PageModels.
 
 struct LineView: Sendable, Encodable {
     var description: String

@@ -1,5 +1,6 @@
 import Billing
 import Foundation
+import PageModels
 import Store
 
 /// The outbox, the notifications and the gallery.

@@ -1,6 +1,8 @@
 import Billing
 import Foundation
+import PageModels
 import Store
+import Templating
 import Theming
 
 /// A staff page or the gallery whose hash changed, ready to be rendered.
@@ -45,13 +47,14 @@ struct StaffPages {
 
     static func customerSlug(e164: String) -> String { e164.filter { $0.isASCII && $0.isNumber } }
 
-    static func render<C: Encodable & Sendable>(_ template: String, _ context: C) -> Render {
+    static func render<C: Encodable & Sendable & TemplateObject>(_ template: String, _ context: C) -> Render {
         { theme throws(ThemeError) in try theme.render(template, context) }
     }
 
     /// A page hashed from its whole context (the outbox, the notifications: few pages).
-    func emitHashingContext<C: Encodable & Sendable & StringsContext>(_ path: String, _ template: String, _ context: C,
-                                                                     _ emit: Emit) throws(GeneratorError) {
+    func emitHashingContext<C: Encodable & Sendable & StringsContext & TemplateObject>(
+        _ path: String, _ template: String, _ context: C, _ emit: Emit
+    ) throws(GeneratorError) {
         var hashed = context
         hashed.t = [:]
         try emit(path, InputHash.page(hashed, themeFingerprint: print + "|" + template)) { Self.render(template, context) }

@@ -49,7 +49,6 @@ public struct ThemeLoader: Sendable {
             templateNames: compiled.pages,
             partialNames: compiled.partials,
             library: compiled.library,
-            engine: compiled.engine,
             templatesDisplayRoot: child.displayPath("templates")
         )
     }

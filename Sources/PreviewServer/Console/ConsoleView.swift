@@ -1,15 +1,8 @@
+import PageModels
+
 /// The context of every console page (`Themes/<theme>/templates/console/*.mustache`): the
 /// page's frame, the signed-in bar, and the one section the page shows.
 struct ConsoleView: Sendable {
-    struct Chrome: Sendable {
-        var lang: String
-        var neutral = false
-        var title: String
-        var stylesheets: [String]
-        var scripts: [String]
-        var bodyClass = "page-console"
-    }
-
     /// Who is signed in, the navigation, the language switch and sign-out (each a form with the CSRF token).
     struct Bar: Sendable {
         var name: String

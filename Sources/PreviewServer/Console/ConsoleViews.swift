@@ -1,5 +1,6 @@
 import Billing
 import Foundation
+import PageModels
 import StaffAccess
 import Theming
 
@@ -12,9 +13,9 @@ struct ConsoleViews {
 
     func frame(title: String, bar: ConsoleView.Bar?) -> ConsoleView {
         ConsoleView(
-            chrome: .init(lang: text.language.rawValue, title: "\(title) — PayPage",
-                          stylesheets: [asset("css/app.css"), asset("css/theme.css"), asset("css/checkout.css"), asset("css/console.css")],
-                          scripts: [asset("js/console.js")]),
+            chrome: Chrome(lang: text.language.rawValue, title: "\(title) — PayPage",
+                           stylesheets: ["css/app.css", "css/theme.css", "css/checkout.css", "css/console.css"],
+                           scripts: ["js/console.js"], bodyClass: "page-console", asset: asset),
             t: text.table, bar: bar)
     }
 

@@ -114,22 +114,6 @@ struct ReceiptPage: Sendable, Encodable {
 
 // MARK: Staff and gallery
 
-struct StaffRow: Sendable, Encodable, Equatable {
-    var reference: String
-    var business: String
-    var customerName: String
-    var customerPhone: String
-    var customerHref: String
-    var statusKey: String
-    var statusLabel: String
-    var amount: String
-    var amountDue: String
-    var created: String
-    var pageHref: String
-    var receiptHref: String?
-    var link: String
-}
-
 struct NavLink: Sendable, Encodable {
     var label: String
     var href: String
@@ -143,85 +127,6 @@ struct Pager: Sendable, Encodable {
     var next: String?
     var previousLabel: String
     var nextLabel: String
-}
-
-struct StaffListPage: Sendable, Encodable {
-    var chrome: Chrome
-    var t: [String: String]
-    var heading: String
-    var total: String?
-    var nav: [NavLink]
-    var statusNav: [NavLink]
-    var rows: [StaffRow]
-    var empty: Bool
-    var pager: Pager?
-}
-
-struct CustomerSummary: Sendable, Encodable {
-    var name: String
-    var phone: String
-    var href: String
-    var count: String
-}
-
-struct CustomersPage: Sendable, Encodable {
-    var chrome: Chrome
-    var t: [String: String]
-    var heading: String
-    var nav: [NavLink]
-    var customers: [CustomerSummary]
-    var empty: Bool
-    var pager: Pager?
-}
-
-struct CustomerPage: Sendable, Encodable {
-    var chrome: Chrome
-    var t: [String: String]
-    var heading: String
-    var phone: String
-    var telHref: String
-    var nav: [NavLink]
-    var rows: [StaffRow]
-    var totalDue: String
-}
-
-struct OutboxRow: Sendable, Encodable {
-    var id: String
-    var created: String
-    var to: String
-    var kind: String
-    var reference: String?
-    var body: String
-    var segments: String
-    var encoding: String
-    var status: String
-    var sent: String?
-}
-
-struct OutboxPage: Sendable, Encodable {
-    var chrome: Chrome
-    var t: [String: String]
-    var heading: String
-    var nav: [NavLink]
-    var messages: [OutboxRow]
-    var empty: Bool
-    var pager: Pager?
-}
-
-struct NotificationRow: Sendable, Encodable {
-    var at: String
-    var reference: String
-    var text: String
-    var href: String?
-}
-
-struct NotificationsPage: Sendable, Encodable {
-    var chrome: Chrome
-    var t: [String: String]
-    var heading: String
-    var nav: [NavLink]
-    var notifications: [NotificationRow]
-    var empty: Bool
 }
 
 struct GalleryLink: Sendable, Encodable {

@@ -10,7 +10,7 @@ import Testing
 /// fully populated (every optional set, every list non-empty), with distinct texts.
 struct PageContextLookupTests {
     enum Page: String, CaseIterable, Sendable {
-        case payment, receipt, staffList, customers, customer, outbox, notifications, gallery
+        case payment, receipt, gallery
     }
 
     /// Hands out "v1", "v2", … so that no two fields hold the same text.
@@ -34,11 +34,7 @@ struct PageContextLookupTests {
         let totals = TotalsView(subtotal: v.next(), taxes: [TaxLineView(label: v.next(), amount: v.next())], total: v.next())
         let facts = [FactView(label: v.next(), value: v.next())]
         let nav = [NavLink(label: v.next(), href: v.next(), current: true, count: v.next())]
-        let statusNav = [NavLink(label: v.next(), href: v.next(), current: false, count: v.next())]
         let pager = Pager(text: v.next(), previous: v.next(), next: v.next(), previousLabel: v.next(), nextLabel: v.next())
-        let rows = [StaffRow(reference: v.next(), business: v.next(), customerName: v.next(), customerPhone: v.next(),
-                             customerHref: v.next(), statusKey: v.next(), statusLabel: v.next(), amount: v.next(),
-                             amountDue: v.next(), created: v.next(), pageHref: v.next(), receiptHref: v.next(), link: v.next())]
         switch page {
         case .payment:
             return PaymentPage(
@@ -57,25 +53,6 @@ struct PageContextLookupTests {
                 refunds: [RefundView(date: v.next(), label: v.next(), reason: v.next(), amount: v.next())], hasRefunds: true,
                 refundDelay: v.next(), totalRefunded: v.next(), balance: v.next(), statusKey: v.next(), statusLabel: v.next(),
                 paymentHref: v.next(), paperClass: v.next())
-        case .staffList:
-            return StaffListPage(chrome: chrome, t: table, heading: v.next(), total: v.next(), nav: nav, statusNav: statusNav,
-                                 rows: rows, empty: true, pager: pager)
-        case .customers:
-            return CustomersPage(chrome: chrome, t: table, heading: v.next(), nav: nav,
-                                 customers: [CustomerSummary(name: v.next(), phone: v.next(), href: v.next(), count: v.next())],
-                                 empty: true, pager: pager)
-        case .customer:
-            return CustomerPage(chrome: chrome, t: table, heading: v.next(), phone: v.next(), telHref: v.next(), nav: nav,
-                                rows: rows, totalDue: v.next())
-        case .outbox:
-            return OutboxPage(chrome: chrome, t: table, heading: v.next(), nav: nav,
-                              messages: [OutboxRow(id: v.next(), created: v.next(), to: v.next(), kind: v.next(), reference: v.next(),
-                                                   body: v.next(), segments: v.next(), encoding: v.next(), status: v.next(), sent: v.next())],
-                              empty: true, pager: pager)
-        case .notifications:
-            return NotificationsPage(chrome: chrome, t: table, heading: v.next(), nav: nav,
-                                     notifications: [NotificationRow(at: v.next(), reference: v.next(), text: v.next(), href: v.next())],
-                                     empty: true)
         case .gallery:
             return GalleryPage(chrome: chrome, t: table, heading: v.next(), nav: nav,
                                rows: [GalleryRow(reference: v.next(), business: v.next(), theme: v.next(), statusKey: v.next(),

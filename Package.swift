@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "paypage", targets: ["PayPageCLI"]),
+        .executable(name: "paypage-bench", targets: ["PayPageBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -15,18 +16,28 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Leaves: know nothing of each other.
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(name: "MarkdownRendering", dependencies: ["CCmark"]),
         .target(name: "Billing"),
-        .target(name: "Theming", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "Theming", dependencies: [
+            .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Built on Billing.
         .target(name: "Messaging", dependencies: ["Billing"]),
         .target(name: "Store", dependencies: ["Billing", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Operations", dependencies: ["Billing", "Store", "Messaging"]),
-        .target(name: "Generator", dependencies: ["Billing", "Store", "Theming", "MarkdownRendering", "Messaging"]),
+        .target(name: "Generator", dependencies: [
+            "Billing", "Store", "Theming", "MarkdownRendering", "Messaging",
+            .product(name: "Subprocess", package: "swift-subprocess"), .product(name: "SystemPackage", package: "swift-system"),
+        ]),
         .target(name: "Checkout", dependencies: ["Billing", "Store", "Operations"]),
         .target(name: "PreviewServer", dependencies: [
             "Generator", "Checkout", "Operations", "Store", "Billing", "Theming", "Messaging",
@@ -35,25 +46,40 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
-        .target(name: "Bench", dependencies: ["Billing", "Store", "Operations", "Checkout", "Generator", "PreviewServer", "Theming"]),
         .executableTarget(name: "PayPageCLI", dependencies: [
-            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "PreviewServer", "Theming", "Bench",
+            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "PreviewServer", "Theming",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The benchmark harness: its own executable, not linked into `paypage`.
+        .target(name: "Bench", dependencies: [
+            "Billing", "Store", "Operations", "Checkout", "Generator", "PreviewServer", "Theming",
+            .product(name: "Subprocess", package: "swift-subprocess"), .product(name: "SystemPackage", package: "swift-system"),
+        ]),
+        .executableTarget(name: "PayPageBench", dependencies: [
+            "Bench", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BillingTests", dependencies: ["Billing"]),
         .testTarget(name: "MarkdownRenderingTests", dependencies: ["MarkdownRendering"]),
-        .testTarget(name: "ThemingTests", dependencies: ["Theming"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ThemingTests", dependencies: [
+            "Theming", .product(name: "PropertyBased", package: "swift-property-based"),
+        ], resources: [.copy("Fixtures")]),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "Billing"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Billing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "Store", "Billing", "Messaging"]),
-        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Store", "Billing", "Theming"], resources: [.copy("Golden")]),
+        .testTarget(name: "GeneratorTests", dependencies: [
+            "Generator", "Store", "Billing", "Theming", .product(name: "PropertyBased", package: "swift-property-based"),
+        ], resources: [.copy("Golden")]),
         .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "Operations", "Store", "Billing"]),
         .testTarget(name: "PreviewServerTests", dependencies: [
             "PreviewServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "PayPageCLITests", dependencies: ["PayPageCLI"]),
-        .testTarget(name: "HardeningTests", dependencies: ["Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "PreviewServer", "Theming", .product(name: "Hummingbird", package: "hummingbird")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HardeningTests", dependencies: [
+            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "PreviewServer", "Theming",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "PropertyBased", package: "swift-property-based"),
+        ], resources: [.copy("Fixtures")]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Store", "Operations", "Billing"]),
     ]
 )

@@ -13,6 +13,5 @@ struct PayPage: AsyncParsableCommand {
             RequestCommand.self, LinkCommand.self, RefundCommand.self, VoidCommand.self, MarkPaidCommand.self,
             RemindCommand.self, ConfirmCommand.self, MessageCommand.self, MessagesCommand.self, CustomerCommand.self,
             BuildCommand.self, ServeCommand.self, ReceiptCommand.self, DemoCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
-            BenchCommand.self,
         ])
 }

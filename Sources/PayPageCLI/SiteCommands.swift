@@ -42,7 +42,7 @@ struct SiteRefresh {
     }
 }
 
-struct ReceiptCommand: ParsableCommand {
+struct ReceiptCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "receipt", abstract: "Print a paid request's receipt to PDF (headless Chromium), or show where it is.")
 
@@ -51,8 +51,8 @@ struct ReceiptCommand: ParsableCommand {
     @Option(help: "fr or en (default: the customer's language). A Quebec business's English receipt is bilingual.") var locale: String?
     @Option(help: ArgumentHelp("Write the receipt as a PDF here.", valueName: "FILE")) var pdf: String?
 
-    func run() throws {
-        try CommandRunner.run { () throws(OperationError) in
+    func run() async throws {
+        try await CommandRunner.run { () async throws(OperationError) in
             let service = try options.service()
             let details = try service.context(reference)
             guard details.state.status.wasPaid else {
@@ -67,7 +67,7 @@ struct ReceiptCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: page.path) else { throw .notFound("\(page.path) was not built (run `paypage build`)") }
             guard let pdf else { return Console.print(page.path) }
             do throws(ChromiumPDF.Failure) {
-                try ChromiumPDF().print(page: page, to: URL(fileURLWithPath: pdf))
+                try await ChromiumPDF().print(page: page, to: URL(fileURLWithPath: pdf))
             } catch {
                 if case .notInstalled = error { throw .unavailable(error.description) }
                 throw .message(error.description)

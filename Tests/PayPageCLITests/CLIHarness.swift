@@ -29,6 +29,7 @@ enum CLI {
         var description: String { "exit \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
     }
 
+    /// Foundation's `Process`, not swift-subprocess: that is async only, and every CLI test calls this synchronously.
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
         guard let binary else { throw CLIError.missingBinary }
         let process = Process()

@@ -43,10 +43,11 @@ public struct PreviewSite: Sendable {
     public func server(_ configuration: PreviewServerConfiguration) -> PreviewServer {
         let site = self
         let hub = ReloadHub(heartbeatInterval: configuration.heartbeatInterval)
+        let pool = BlockingPool(threads: configuration.blockingThreads)
         // The customer's page and receipt before the answer. The staff lists follow from
         // `watchLedger`, which sees this change like any other and rebuilds once per burst.
-        let desk = CheckoutDesk(services: { () throws(OperationError) in try site.service() }, afterChange: { reference in
-            _ = try? await Offload.run { () throws(OperationError) in try site.publisher.publishRequestPages(only: [reference]) }
+        let desk = CheckoutDesk(pool: pool, services: { () throws(OperationError) in try site.service() }, afterChange: { reference in
+            _ = try? await pool.perform { () throws(OperationError) in try site.publisher.publishRequestPages(only: [reference]) }
             await hub.broadcast(.reload)
         })
         let server = PreviewServer(
@@ -55,6 +56,7 @@ public struct PreviewSite: Sendable {
             rebuild: { _ in site.rebuild() },
             routePrefixes: ["/api", "/checkout"],
             hub: hub,
+            blockingPool: pool,
             routes: { router in
                 CheckoutAPI(desk: desk).add(to: router)
                 CheckoutPages(desk: desk, themes: site.paths.themes, themeOverride: site.publisher.options.themeOverride,

@@ -63,6 +63,7 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let output = outputDirectory(options)
+        TemporaryFiles.removeStale(in: output)
         let paths = WorkspacePaths(root: workspace)
         let writer = OutputWriter(root: output)
         var summary = BuildSummary()

@@ -52,6 +52,7 @@ struct ErrorReport {
         case .conflict(.referenceInLedger), .conflict(.referenceInRecords): Self(error.description, 64)
         case .conflict: Self(error.description, 65)
         case .store(let error): store(error)
+        case .stopping: Self(error.description, 69)
         }
     }
 

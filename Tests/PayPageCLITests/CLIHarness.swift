@@ -29,7 +29,8 @@ enum CLI {
         var description: String { "exit \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
     }
 
-    /// Runs `paypage ARGS`; `input` is its standard input (none when nil).
+    /// Runs `paypage ARGS`; `input` is its standard input (none when nil). Foundation's `Process`,
+    /// not swift-subprocess: that is async only, and every CLI test calls this synchronously.
     static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil) throws -> Output {
         guard let binary else { throw CLIError.missingBinary }
         let process = Process()

@@ -2,15 +2,17 @@ import ArgumentParser
 import Bench
 import Foundation
 
-struct BenchCommand: ParsableCommand {
+/// `paypage-bench`: the benchmark harness, an executable of its own so that `paypage` does not ship it.
+@main
+struct PayPageBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench",
+        commandName: "paypage-bench",
         abstract: "Measure PayPage on a seeded synthetic workspace: full and no-change builds, payment → page, serving (vs nginx, Hugo).",
         discussion: """
         Builds a temporary workspace (Themes/ copied from --workspace) with --invoices requests, runs `paypage build` \
         as a child process twice, pays open requests through the checkout (ledger on the real disk, synchronous=FULL) \
         and rebuilds each one's pages, then serves a payment page with `paypage serve --no-reload` and nginx under wrk. \
-        Use release builds; see docs/bench.md.
+        The `paypage` binary next to this one is used: build both with `swift build -c release`.
         """)
 
     @Option(name: .long, help: ArgumentHelp("The workspace whose Themes/ are used.", valueName: "DIR"))
@@ -35,7 +37,7 @@ struct BenchCommand: ParsableCommand {
         guard payments >= 0 else { throw ValidationError("--payments must not be negative") }
     }
 
-    func run() throws {
+    func run() async throws {
         var options = BenchRunner.Options(source: URL(fileURLWithPath: workspace))
         options.invoices = invoices
         options.payments = payments
@@ -48,21 +50,34 @@ struct BenchCommand: ParsableCommand {
         options.keep = keep
         options.serveSeconds = max(1, serveSeconds)
         guard FileManager.default.fileExists(atPath: options.source.appendingPathComponent("Themes").path) else {
-            Console.error("\(options.source.path) has no Themes/ folder (use --workspace DIR)")
+            Self.error("\(options.source.path) has no Themes/ folder (use --workspace DIR)")
             throw ExitCode(64)
+        }
+        guard FileManager.default.isExecutableFile(atPath: options.executable) else {
+            Self.error("\(options.executable) not found: build it next to paypage-bench (swift build -c release)")
+            throw ExitCode(69)
         }
         let report: BenchRunner.Report
         do {
-            report = try BenchRunner(options: options, log: { Console.warnPlain($0) }).run()
+            report = try await BenchRunner(options: options, log: { Self.progress($0) }).run()
         } catch {
-            Console.error("\(error)")
+            Self.error("\(error)")
             throw ExitCode(1)
         }
-        if json { Console.json(report) } else { Console.print(report.table) }
+        if json { Self.print(Self.encoded(report)) } else { Self.print(report.table) }
     }
-}
 
-extension Console {
-    /// Progress on standard error, without the `warning:` prefix.
-    static func warnPlain(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+    static func print(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+
+    /// Progress on standard error, without a prefix.
+    static func progress(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+    static func error(_ text: String) { FileHandle.standardError.write(Data("error: \(text)\n".utf8)) }
+
+    static func encoded(_ report: BenchRunner.Report) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return (try? encoder.encode(report)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
 }

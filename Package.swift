@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
@@ -34,11 +35,11 @@ let package = Package(
         // For tests: checks a view model's lookup against its stored properties.
         .target(name: "TemplatingTesting", dependencies: ["Templating"]),
         // Built on Billing.
-        .target(name: "Messaging", dependencies: ["Billing"]),
+        .target(name: "Messaging"),
         .target(name: "Store", dependencies: ["Billing", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Operations", dependencies: ["Billing", "Store", "Messaging"]),
         .target(name: "Generator", dependencies: [
-            "Billing", "Store", "Theming", "Templating", "PageModels", "MarkdownRendering", "Messaging",
+            "Billing", "Store", "Theming", "Templating", "PageModels", "MarkdownRendering",
             .product(name: "Subprocess", package: "swift-subprocess"), .product(name: "SystemPackage", package: "swift-system"),
         ]),
         .target(name: "Checkout", dependencies: ["Billing", "Store", "Operations"]),
@@ -59,14 +60,16 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
         ]),
         .executableTarget(name: "PayPageCLI", dependencies: [
-            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Theming", "Deposits", "StaffAccess",
+            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Deposits", "StaffAccess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The benchmark harness: its own executable, not linked into `paypage`.
         .target(name: "Bench", dependencies: [
-            "Billing", "Store", "Operations", "Checkout", "Generator", "Publishing", "PreviewServer", "Theming",
+            "Billing", "Store", "Operations", "Checkout", "Generator", "Publishing", "PreviewServer",
             .product(name: "Subprocess", package: "swift-subprocess"), .product(name: "SystemPackage", package: "swift-system"),
         ]),
         .executableTarget(name: "PayPageBench", dependencies: [

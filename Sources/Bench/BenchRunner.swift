@@ -14,63 +14,63 @@ import Store
 import Synchronization
 
 /// `paypage-bench`: a synthetic workspace, then the measurements of issue 5.
-public struct BenchRunner {
-    public struct Options: Sendable {
-        public var invoices = 10_000
-        public var payments = 200
-        public var seed: UInt64 = 20_261_129
+package struct BenchRunner {
+    package struct Options: Sendable {
+        package var invoices = 10_000
+        package var payments = 200
+        package var seed: UInt64 = 20_261_129
         /// The repository (or any workspace) whose Themes/ are copied.
-        public var source: URL
+        package var source: URL
         /// Where the synthetic workspace and its Output/ go (tmpfs by default).
-        public var outputOn: URL?
+        package var outputOn: URL?
         /// Where the ledger goes: the real disk (synchronous=FULL must pay a real fsync).
-        public var ledgerOn: URL?
-        public var exportHugo: URL?
-        public var skipServing = false
-        public var skipHugo = false
-        public var keep = false
-        public var serveSeconds = 5
+        package var ledgerOn: URL?
+        package var exportHugo: URL?
+        package var skipServing = false
+        package var skipHugo = false
+        package var keep = false
+        package var serveSeconds = 5
         /// `paypage`, run as a child for the builds and the server: the one next to this executable.
-        public var executable: String = ChildProcess.paypage
+        package var executable: String = ChildProcess.paypage
 
-        public init(source: URL) { self.source = source }
+        package init(source: URL) { self.source = source }
     }
 
-    public struct Build: Sendable, Codable {
-        public var seconds: Double
-        public var pages: Int
-        public var paymentPages: Int
-        public var pagesPerSecond: Double
-        public var paymentPagesPerSecond: Double
-        public var peakRSSMB: Double
-        public var filesWritten: Int?
+    package struct Build: Sendable, Codable {
+        package var seconds: Double
+        package var pages: Int
+        package var paymentPages: Int
+        package var pagesPerSecond: Double
+        package var paymentPagesPerSecond: Double
+        package var peakRSSMB: Double
+        package var filesWritten: Int?
     }
 
-    public struct Payments: Sendable, Codable {
-        public var count: Int
+    package struct Payments: Sendable, Codable {
+        package var count: Int
         /// Charge accepted → the request's page and receipt written (ms).
-        public var p50: Double
-        public var p99: Double
-        public var max: Double
+        package var p50: Double
+        package var p99: Double
+        package var max: Double
         /// … → the whole `publish(only:)` returned: staff lists that list it and the manifest too (ms).
-        public var publishP50: Double
-        public var publishP99: Double
+        package var publishP50: Double
+        package var publishP99: Double
         /// The ledger commit alone (charge), and the rebuild alone, p50 (ms).
-        public var chargeP50: Double
-        public var rebuildP50: Double
-        public var ledgerDirectory: String
+        package var chargeP50: Double
+        package var rebuildP50: Double
+        package var ledgerDirectory: String
     }
 
-    public struct Serving: Sendable, Codable {
-        public var path: String
-        public var paypage: LoadResult
-        public var paypageSingle: LoadResult
-        public var nginx: LoadResult?
-        public var nginxSingle: LoadResult?
+    package struct Serving: Sendable, Codable {
+        package var path: String
+        package var paypage: LoadResult
+        package var paypageSingle: LoadResult
+        package var nginx: LoadResult?
+        package var nginxSingle: LoadResult?
         /// Medians of the rounds' ratios (each round loads PayPage then nginx, back to back).
-        public var rpsRatio: Double?
-        public var p99Ratio: Double?
-        public var rounds = 1
+        package var rpsRatio: Double?
+        package var p99Ratio: Double?
+        package var rounds = 1
     }
 
     static let servingRounds = 3
@@ -84,29 +84,29 @@ public struct BenchRunner {
         values.isEmpty ? nil : values.sorted()[values.count / 2]
     }
 
-    public struct Report: Sendable, Codable {
-        public var invoices: Int
-        public var cores: Int
-        public var workspace: String
-        public var setupSeconds: Double
-        public var synthetic: SyntheticWorkspace.Summary
-        public var fullBuild: Build
-        public var noChangeRebuild: Build
-        public var hugo: Build?
-        public var payments: Payments?
-        public var serving: Serving?
-        public var notes: [String] = []
+    package struct Report: Sendable, Codable {
+        package var invoices: Int
+        package var cores: Int
+        package var workspace: String
+        package var setupSeconds: Double
+        package var synthetic: SyntheticWorkspace.Summary
+        package var fullBuild: Build
+        package var noChangeRebuild: Build
+        package var hugo: Build?
+        package var payments: Payments?
+        package var serving: Serving?
+        package var notes: [String] = []
     }
 
-    public let options: Options
+    package let options: Options
     var log: @Sendable (String) -> Void
 
-    public init(options: Options, log: @escaping @Sendable (String) -> Void) {
+    package init(options: Options, log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.log = log
     }
 
-    public func run() async throws -> Report {
+    package func run() async throws -> Report {
         let fm = FileManager.default
         let shm = URL(fileURLWithPath: "/dev/shm")
         let base = (options.outputOn ?? (fm.isWritableFile(atPath: shm.path) ? shm : fm.temporaryDirectory))

@@ -13,29 +13,29 @@ import SystemPackage
 /// pre-`exec` memory of a spawned child (the benchmark's own, shared through `vfork`) in its
 /// `ru_maxrss`. GNU time forks from its own small image. Without it, the largest `ru_maxrss` of
 /// the benchmark's children so far is used (an upper bound).
-public struct ChildRun: Sendable {
-    public var status: Int32
-    public var wall: Double
+package struct ChildRun: Sendable {
+    package var status: Int32
+    package var wall: Double
     /// Peak resident set size in bytes.
-    public var peakRSS: Int
-    public var stdout: String
-    public var stderr: String
+    package var peakRSS: Int
+    package var stdout: String
+    package var stderr: String
 }
 
-public enum ChildProcess {
+package enum ChildProcess {
     /// The running executable (`/proc/self/exe` on Linux).
-    public static var currentExecutable: String {
+    package static var currentExecutable: String {
         if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
         return CommandLine.arguments[0]
     }
 
     /// `paypage`, built next to this executable.
-    public static var paypage: String {
+    package static var paypage: String {
         URL(fileURLWithPath: currentExecutable).deletingLastPathComponent().appendingPathComponent("paypage").path
     }
 
     /// Finds a program on PATH (and in the sbin folders, where Debian puts nginx).
-    public static func which(_ name: String) -> String? {
+    package static func which(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for folder in path.split(separator: ":").map(String.init) + ["/usr/sbin", "/sbin", "/usr/local/sbin"] {
             let candidate = "\(folder)/\(name)"
@@ -47,7 +47,7 @@ public enum ChildProcess {
     static let outputLimit = 64 << 20
 
     /// Runs to completion, with standard input from /dev/null.
-    public static func run(_ executable: String, _ arguments: [String]) async throws -> ChildRun {
+    package static func run(_ executable: String, _ arguments: [String]) async throws -> ChildRun {
         let rssPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("paypage-bench-rss-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
         defer { unlink(rssPath) }
@@ -78,7 +78,7 @@ public enum ChildProcess {
 
     /// Runs `body` while a long-running child (a server) runs with its output in `log`; then stops
     /// it: SIGTERM, and SIGKILL after `grace`.
-    public static func whileRunning<T: Sendable>(_ executable: String, _ arguments: [String], log: String, grace: Duration = .seconds(3),
+    package static func whileRunning<T: Sendable>(_ executable: String, _ arguments: [String], log: String, grace: Duration = .seconds(3),
                                                  _ body: () async throws -> T) async throws -> T {
         let output = try FileDescriptor.open(FilePath(log), .writeOnly, options: [.create, .truncate],
                                              permissions: [.ownerReadWrite, .groupRead, .otherRead])
@@ -97,8 +97,8 @@ public enum ChildProcess {
 }
 
 /// Percentiles over a sample (nearest rank).
-public enum Stats {
-    public static func percentile(_ values: [Double], _ p: Double) -> Double {
+package enum Stats {
+    package static func percentile(_ values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return .nan }
         let sorted = values.sorted()
         let rank = Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1
@@ -107,8 +107,8 @@ public enum Stats {
 }
 
 /// The benchmark's own peak resident memory (`VmHWM`).
-public enum SelfMemory {
-    public static var peakRSS: Int {
+package enum SelfMemory {
+    package static var peakRSS: Int {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
         for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
             let digits = line.filter(\.isNumber)

@@ -5,14 +5,14 @@ import Generator
 /// per page (the same typed context PayPage's theme receives, as JSON front matter, with the
 /// notes as the Markdown body that Hugo renders itself) and layouts ported from the default
 /// theme's Mustache templates, so both generators produce the same HTML pages from the same data.
-public struct HugoExport {
-    public let workspace: URL
+package struct HugoExport {
+    package let workspace: URL
 
-    public init(workspace: URL) { self.workspace = workspace }
+    package init(workspace: URL) { self.workspace = workspace }
 
     /// Returns the number of content pages written.
     @discardableResult
-    public func write(to site: URL) throws -> Int {
+    package func write(to site: URL) throws -> Int {
         let fm = FileManager.default
         try? fm.removeItem(at: site)
         for folder in ["content/p", "data/t", "layouts/_default", "layouts/payment", "layouts/receipt", "layouts/partials", "static"] {

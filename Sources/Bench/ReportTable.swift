@@ -2,7 +2,7 @@ import Foundation
 
 extension BenchRunner.Report {
     /// The human-readable table, with the targets beside each measurement.
-    public var table: String {
+    package var table: String {
         var rows: [(String, String, String)] = []
         func f(_ x: Double, _ digits: Int = 1) -> String { x.isFinite ? String(format: "%.\(digits)f", x) : "–" }
         func check(_ ok: Bool) -> String { ok ? "✓" : "✗" }

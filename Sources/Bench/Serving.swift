@@ -6,17 +6,17 @@ import Darwin
 import Foundation
 
 /// One `wrk` run: requests per second and latency percentiles (milliseconds).
-public struct LoadResult: Sendable, Codable {
-    public var connections: Int
-    public var requestsPerSecond: Double
-    public var p50: Double
-    public var p99: Double
-    public var errors: Int
+package struct LoadResult: Sendable, Codable {
+    package var connections: Int
+    package var requestsPerSecond: Double
+    package var p50: Double
+    package var p99: Double
+    package var errors: Int
 }
 
-public enum Load {
+package enum Load {
     /// `wrk -t1 -cN -dD --latency URL`: one load thread, so the server keeps the other core.
-    public static func wrk(_ wrk: String, url: String, connections: Int, seconds: Int) async throws -> LoadResult {
+    package static func wrk(_ wrk: String, url: String, connections: Int, seconds: Int) async throws -> LoadResult {
         let run = try await ChildProcess.run(wrk, ["-t1", "-c\(connections)", "-d\(seconds)s", "--latency", url])
         guard run.status == 0 else { throw BenchError("wrk failed: \(run.stderr)\(run.stdout)") }
         return try parse(run.stdout, connections: connections)
@@ -48,7 +48,7 @@ public enum Load {
     }
 
     /// A free TCP port on 127.0.0.1 (bound then released).
-    public static func freePort() -> Int {
+    package static func freePort() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
@@ -66,7 +66,7 @@ public enum Load {
     }
 
     /// Waits until something accepts connections on 127.0.0.1:port.
-    public static func waitForPort(_ port: Int, timeout: Double) async throws -> Bool {
+    package static func waitForPort(_ port: Int, timeout: Double) async throws -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -85,7 +85,7 @@ public enum Load {
     }
 
     /// GET over a fresh connection: the status line and headers (to compare both servers).
-    public static func headers(port: Int, path: String) -> String {
+    package static func headers(port: Int, path: String) -> String {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
@@ -111,13 +111,13 @@ public enum Load {
 }
 
 /// nginx serving the same `public/` folder with the same headers as the preview server.
-public struct NginxServer: Sendable {
-    public let binary: String
-    public let prefix: URL
-    public let root: URL
-    public let port: Int
+package struct NginxServer: Sendable {
+    package let binary: String
+    package let prefix: URL
+    package let root: URL
+    package let port: Int
 
-    public init(binary: String, prefix: URL, root: URL, port: Int) {
+    package init(binary: String, prefix: URL, root: URL, port: Int) {
         self.binary = binary
         self.prefix = prefix
         self.root = root
@@ -176,7 +176,7 @@ public struct NginxServer: Sendable {
     }
 
     /// Runs `body` while nginx serves; stops it afterwards.
-    public func whileRunning<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+    package func whileRunning<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         try FileManager.default.createDirectory(at: prefix, withIntermediateDirectories: true)
         let conf = prefix.appendingPathComponent("nginx.conf")
         try Data(configuration.utf8).write(to: conf)

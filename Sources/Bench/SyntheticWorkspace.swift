@@ -11,16 +11,16 @@ import Store
 /// Fast path: the records are written directly (the importer's way), then registered in one
 /// ledger transaction by `syncRecords`; payments, refunds and voids each run through the real
 /// operations, one transaction each, as a customer or staff would make them.
-public struct SyntheticWorkspace: Sendable {
-    public struct Options: Sendable {
-        public var invoices: Int
-        public var seed: UInt64
+package struct SyntheticWorkspace: Sendable {
+    package struct Options: Sendable {
+        package var invoices: Int
+        package var seed: UInt64
         /// Fractions of the requests that end paid (some of them then refunded) and voided.
-        public var paidShare: Double
-        public var refundShare: Double
-        public var voidShare: Double
+        package var paidShare: Double
+        package var refundShare: Double
+        package var voidShare: Double
 
-        public init(invoices: Int, seed: UInt64 = 20_261_129, paidShare: Double = 0.40, refundShare: Double = 0.10, voidShare: Double = 0.08) {
+        package init(invoices: Int, seed: UInt64 = 20_261_129, paidShare: Double = 0.40, refundShare: Double = 0.10, voidShare: Double = 0.08) {
             self.invoices = invoices
             self.seed = seed
             self.paidShare = paidShare
@@ -30,40 +30,40 @@ public struct SyntheticWorkspace: Sendable {
     }
 
     /// What was made, for the measurements and for tests.
-    public struct Summary: Sendable, Codable {
-        public var invoices: Int = 0
-        public var open: Int = 0
-        public var paid: Int = 0
-        public var partiallyRefunded: Int = 0
-        public var refunded: Int = 0
-        public var voided: Int = 0
-        public var french: Int = 0
-        public var english: Int = 0
-        public var withNotes: Int = 0
-        public var lines: Int = 0
+    package struct Summary: Sendable, Codable {
+        package var invoices: Int = 0
+        package var open: Int = 0
+        package var paid: Int = 0
+        package var partiallyRefunded: Int = 0
+        package var refunded: Int = 0
+        package var voided: Int = 0
+        package var french: Int = 0
+        package var english: Int = 0
+        package var withNotes: Int = 0
+        package var lines: Int = 0
         /// References still open after the setup, in creation order (the payment benchmark pays these).
-        public var openReferences: [String] = []
+        package var openReferences: [String] = []
 
         enum CodingKeys: String, CodingKey {
             case invoices, open, paid, partiallyRefunded, refunded, voided, french, english, withNotes, lines
         }
     }
 
-    public let root: URL
-    public let options: Options
+    package let root: URL
+    package let options: Options
 
-    public init(root: URL, options: Options) {
+    package init(root: URL, options: Options) {
         self.root = root
         self.options = options
     }
 
-    public var paths: WorkspacePaths { WorkspacePaths(root: root) }
+    package var paths: WorkspacePaths { WorkspacePaths(root: root) }
 
     /// The moment the synthetic history starts (fixed, so pages are the same on every run).
-    public static let epoch = Date(timeIntervalSince1970: 1_767_276_000) // 2026-01-01 14:00 UTC
+    package static let epoch = Date(timeIntervalSince1970: 1_767_276_000) // 2026-01-01 14:00 UTC
 
     /// Writes Themes/ (copied from `themes`), Records/ and the ledger.
-    public func create(themes: URL) throws -> Summary {
+    package func create(themes: URL) throws -> Summary {
         let fm = FileManager.default
         try fm.createDirectory(at: paths.invoices, withIntermediateDirectories: true)
         if !fm.fileExists(atPath: paths.themes.path) { try fm.copyItem(at: themes, to: paths.themes) }
@@ -273,7 +273,7 @@ public struct SyntheticWorkspace: Sendable {
         """
 }
 
-public struct BenchError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct BenchError: Error, CustomStringConvertible, Sendable {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }

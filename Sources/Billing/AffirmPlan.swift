@@ -2,33 +2,33 @@ import Foundation
 
 /// An Affirm instalment plan: monthly payments by standard amortization, rounded to the cent,
 /// the last instalment absorbing the difference so the schedule adds up exactly.
-public struct AffirmPlan: Sendable, Hashable, Codable {
-    public var months: Int
+package struct AffirmPlan: Sendable, Hashable, Codable {
+    package var months: Int
     /// Annual percentage rate in basis points (1499 = 14.99 %).
-    public var aprBasisPoints: Int
-    public var principal: Money
-    public var installments: [Money]
+    package var aprBasisPoints: Int
+    package var principal: Money
+    package var installments: [Money]
 
-    public var monthlyPayment: Money { installments.first ?? principal }
-    public var lastPayment: Money { installments.last ?? principal }
+    package var monthlyPayment: Money { installments.first ?? principal }
+    package var lastPayment: Money { installments.last ?? principal }
 
-    public var totalPaid: Money {
+    package var totalPaid: Money {
         Money(minorUnits: installments.reduce(0) { $0 + $1.minorUnits }, currency: principal.currency)
     }
 
     /// Interest is the customer's cost of the loan; it is never refunded by the business.
-    public var totalInterest: Money {
+    package var totalInterest: Money {
         Money(minorUnits: totalPaid.minorUnits - principal.minorUnits, currency: principal.currency)
     }
 
     /// The plans offered: 3 months at 0 %, 6 months at 9.99 %, 12 months at 14.99 % (simulated terms).
-    public static let offeredTerms: [(months: Int, aprBasisPoints: Int)] = [(3, 0), (6, 999), (12, 1499)]
+    package static let offeredTerms: [(months: Int, aprBasisPoints: Int)] = [(3, 0), (6, 999), (12, 1499)]
 
-    public static func offers(for principal: Money) -> [AffirmPlan] {
+    package static func offers(for principal: Money) -> [AffirmPlan] {
         offeredTerms.map { AffirmPlan(principal: principal, months: $0.months, aprBasisPoints: $0.aprBasisPoints) }
     }
 
-    public init(principal: Money, months: Int, aprBasisPoints: Int) {
+    package init(principal: Money, months: Int, aprBasisPoints: Int) {
         precondition(months > 0 && aprBasisPoints >= 0, "plan terms are constants of the simulator")
         self.months = months
         self.aprBasisPoints = aprBasisPoints

@@ -1,6 +1,6 @@
 /// Everything the billing rules can refuse, with the values that explain it.
 /// `description` is the English wording the CLI and the JSON API show.
-public enum BillingError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum BillingError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidNumber(String, String)
     case tooManyDecimals(String, Int)
     case notPositive(String)
@@ -17,7 +17,7 @@ public enum BillingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An action the request's state does not allow.
     case notAllowed(RequestAction, Refusal)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .invalidNumber(text, problem): "\"\(text)\" \(problem)"
         case let .tooManyDecimals(text, digits): "\"\(text)\" has more than \(digits) decimal\(digits == 1 ? "" : "s")"

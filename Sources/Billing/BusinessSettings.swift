@@ -1,14 +1,14 @@
 import Foundation
 
 /// The business: who it is, how it taxes, and the policies its requests follow.
-public struct BusinessSettings: Sendable, Hashable {
-    public struct Address: Sendable, Hashable, Codable {
-        public var street: String
-        public var city: String
-        public var province: String
-        public var postalCode: String
+package struct BusinessSettings: Sendable, Hashable {
+    package struct Address: Sendable, Hashable, Codable {
+        package var street: String
+        package var city: String
+        package var province: String
+        package var postalCode: String
 
-        public init(street: String, city: String, province: String, postalCode: String) {
+        package init(street: String, city: String, province: String, postalCode: String) {
             self.street = street
             self.city = city
             self.province = province
@@ -16,58 +16,58 @@ public struct BusinessSettings: Sendable, Hashable {
         }
     }
 
-    public struct Affirm: Sendable, Hashable {
-        public var enabled: Bool
-        public var minimum: Money
-        public var maximum: Money
+    package struct Affirm: Sendable, Hashable {
+        package var enabled: Bool
+        package var minimum: Money
+        package var maximum: Money
         /// Days after payment during which an Affirm refund is accepted.
-        public var refundWindowDays: Int
+        package var refundWindowDays: Int
 
-        public init(enabled: Bool, minimum: Money, maximum: Money, refundWindowDays: Int = 120) {
+        package init(enabled: Bool, minimum: Money, maximum: Money, refundWindowDays: Int = 120) {
             self.enabled = enabled
             self.minimum = minimum
             self.maximum = maximum
             self.refundWindowDays = refundWindowDays
         }
 
-        public func isEligible(_ amount: Money) -> Bool {
+        package func isEligible(_ amount: Money) -> Bool {
             enabled && amount.currency == minimum.currency && amount >= minimum && amount <= maximum
         }
     }
 
-    public struct Reminders: Sendable, Hashable {
-        public var maxTotal: Int
-        public var maxPerDay: Int
+    package struct Reminders: Sendable, Hashable {
+        package var maxTotal: Int
+        package var maxPerDay: Int
 
-        public init(maxTotal: Int = 3, maxPerDay: Int = 1) {
+        package init(maxTotal: Int = 3, maxPerDay: Int = 1) {
             self.maxTotal = maxTotal
             self.maxPerDay = maxPerDay
         }
     }
 
-    public var companyName: String
-    public var phone: PhoneNumber
-    public var email: String?
-    public var website: String?
-    public var address: Address
-    public var taxes: [TaxRate]
-    public var currency: Currency
-    public var defaultLanguage: Language
-    public var timeZone: TimeZone
-    public var baseURL: String
-    public var affirm: Affirm
-    public var automaticConfirmation: Bool
+    package var companyName: String
+    package var phone: PhoneNumber
+    package var email: String?
+    package var website: String?
+    package var address: Address
+    package var taxes: [TaxRate]
+    package var currency: Currency
+    package var defaultLanguage: Language
+    package var timeZone: TimeZone
+    package var baseURL: String
+    package var affirm: Affirm
+    package var automaticConfirmation: Bool
     /// Saved reply used for automatic confirmations; nil means the built-in text.
-    public var confirmationReply: String?
-    public var optOutWording: Bool
-    public var reminders: Reminders
-    public var theme: String
+    package var confirmationReply: String?
+    package var optOutWording: Bool
+    package var reminders: Reminders
+    package var theme: String
     /// Quebec businesses never issue an English-only receipt (Charter of the French language).
-    public var bilingualReceipts: Bool
+    package var bilingualReceipts: Bool
     /// Processor fees, settlement delay and holidays: what deposits are made of.
-    public var deposits: DepositPolicy
+    package var deposits: DepositPolicy
 
-    public init(companyName: String, phone: PhoneNumber, email: String? = nil, website: String? = nil, address: Address,
+    package init(companyName: String, phone: PhoneNumber, email: String? = nil, website: String? = nil, address: Address,
                 taxes: [TaxRate], currency: Currency = .cad, defaultLanguage: Language = .fr,
                 timeZone: TimeZone = TimeZone(identifier: "America/Toronto")!, baseURL: String = "http://127.0.0.1:8080",
                 affirm: Affirm, automaticConfirmation: Bool = true, confirmationReply: String? = nil,
@@ -93,16 +93,16 @@ public struct BusinessSettings: Sendable, Hashable {
         self.deposits = deposits
     }
 
-    public var isInQuebec: Bool { address.province.uppercased() == "QC" }
+    package var isInQuebec: Bool { address.province.uppercased() == "QC" }
 
     /// The languages a receipt may be issued in alone: a Quebec business never issues English only.
-    public func receiptLanguages(for language: Language) -> [Language] {
+    package func receiptLanguages(for language: Language) -> [Language] {
         guard isInQuebec, language == .en else { return [language] }
         return [.fr, .en]
     }
 
     /// The public link of a request's token.
-    public func link(token: String) -> String {
+    package func link(token: String) -> String {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         return "\(base)/p/\(token)/"

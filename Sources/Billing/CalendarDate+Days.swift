@@ -2,15 +2,15 @@
 /// between two dates never depend on daylight saving time.
 extension CalendarDate {
     /// Monday is 1 … Sunday is 7 (ISO 8601).
-    public var weekday: Int {
+    package var weekday: Int {
         let days = dayNumber
         return ((days % 7 + 7 + 3) % 7) + 1
     }
 
-    public var isWeekend: Bool { weekday >= 6 }
+    package var isWeekend: Bool { weekday >= 6 }
 
     /// The date `days` later (earlier when negative).
-    public func adding(days: Int) -> CalendarDate {
+    package func adding(days: Int) -> CalendarDate {
         CalendarDate(dayNumber: dayNumber + days)
     }
 

@@ -1,12 +1,12 @@
 import Foundation
 
 /// A day without a time ("2025-03-14"), as invoices are issued and due.
-public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1900...9999).contains(year), (1...12).contains(month), (1...CalendarDate.days(in: month, of: year)).contains(day) else {
             return nil
         }
@@ -16,7 +16,7 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
     }
 
     /// Parses ISO "YYYY-MM-DD" and nothing else.
-    public init?(iso text: String) {
+    package init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
@@ -24,7 +24,7 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
     }
 
     /// The day `date` falls on in `timeZone`.
-    public init(_ date: Date, in timeZone: TimeZone) {
+    package init(_ date: Date, in timeZone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let c = calendar.dateComponents([.year, .month, .day], from: date)
@@ -42,28 +42,28 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
     }
 
     /// Noon UTC of this day: a stable instant for formatting the day in any locale.
-    public var noonUTC: Date {
+    package var noonUTC: Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
     }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
-    public func days(until other: CalendarDate) -> Int {
+    package func days(until other: CalendarDate) -> Int {
         Int((other.noonUTC.timeIntervalSince(noonUTC) / 86_400).rounded())
     }
 
-    public var iso: String {
+    package var iso: String {
         String(format: "%04d-%02d-%02d", year, month, day)
     }
 
-    public var description: String { iso }
+    package var description: String { iso }
 
-    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+    package static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         let text = try c.decode(String.self)
         guard let date = CalendarDate(iso: text) else {
@@ -72,7 +72,7 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
         self = date
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(iso)
     }

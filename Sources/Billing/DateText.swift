@@ -1,17 +1,17 @@
 import Foundation
 
 /// Dates in Canadian formats with an explicit locale: "14 mars 2025" / "March 14, 2025".
-public enum DateText {
-    public static func long(_ date: Date, _ language: Language, timeZone: TimeZone) -> String {
+package enum DateText {
+    package static func long(_ date: Date, _ language: Language, timeZone: TimeZone) -> String {
         formatter(language, timeZone: timeZone, time: false).string(from: date)
     }
 
-    public static func long(_ day: CalendarDate, _ language: Language) -> String {
+    package static func long(_ day: CalendarDate, _ language: Language) -> String {
         formatter(language, timeZone: TimeZone(identifier: "UTC")!, time: false).string(from: day.noonUTC)
     }
 
     /// Date and time, e.g. "14 mars 2025 14 h 05" / "March 14, 2025 at 2:05 PM".
-    public static func longWithTime(_ date: Date, _ language: Language, timeZone: TimeZone) -> String {
+    package static func longWithTime(_ date: Date, _ language: Language, timeZone: TimeZone) -> String {
         formatter(language, timeZone: timeZone, time: true).string(from: date)
             .replacingOccurrences(of: "\u{202F}", with: " ")
     }

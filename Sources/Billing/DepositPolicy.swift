@@ -1,18 +1,18 @@
 /// How the processor pays a business out: its fees per online method, how many business days
 /// a payment takes to settle, the days it does not pay, and what a refund gives back.
-public struct DepositPolicy: Sendable, Hashable {
+package struct DepositPolicy: Sendable, Hashable {
     /// Fees of the online methods; a method not listed costs nothing. Offline payments
     /// (cash, cheque, e-transfer) never reach the processor.
-    public var fees: [PaymentMethod.Kind: ProcessorFee]
+    package var fees: [PaymentMethod.Kind: ProcessorFee]
     /// Business days between a payment's local date and its deposit.
-    public var settlementDelay: Int
+    package var settlementDelay: Int
     /// Days without deposits besides Saturdays and Sundays.
-    public var holidays: Set<CalendarDate>
+    package var holidays: Set<CalendarDate>
     /// Whether a refund gives back the same share of the payment's percentage fee (the fixed
     /// part never comes back).
-    public var refundsReturnPercentFee: Bool
+    package var refundsReturnPercentFee: Bool
 
-    public init(fees: [PaymentMethod.Kind: ProcessorFee] = [:], settlementDelay: Int = 2, holidays: Set<CalendarDate> = [],
+    package init(fees: [PaymentMethod.Kind: ProcessorFee] = [:], settlementDelay: Int = 2, holidays: Set<CalendarDate> = [],
                 refundsReturnPercentFee: Bool = false) {
         self.fees = fees
         self.settlementDelay = settlementDelay
@@ -21,7 +21,7 @@ public struct DepositPolicy: Sendable, Hashable {
     }
 
     /// The methods a processor handles, in the order settings list them.
-    public static let onlineMethods: [PaymentMethod.Kind] = PaymentMethod.Kind.allCases.filter { !$0.isOffline }
+    package static let onlineMethods: [PaymentMethod.Kind] = PaymentMethod.Kind.allCases.filter { !$0.isOffline }
 
-    public var calendar: BusinessCalendar { BusinessCalendar(holidays: holidays) }
+    package var calendar: BusinessCalendar { BusinessCalendar(holidays: holidays) }
 }

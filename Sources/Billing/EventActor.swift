@@ -1,6 +1,6 @@
 /// Who caused a ledger event: a staff member in the console, the customer at the checkout, the
 /// person running `paypage` (by their system user name), an import of record files, or the demo.
-public enum EventActor: Sendable, Hashable, Codable {
+package enum EventActor: Sendable, Hashable, Codable {
     case staff(name: String)
     case customer
     case systemUser(name: String)
@@ -8,7 +8,7 @@ public enum EventActor: Sendable, Hashable, Codable {
     case demo
 
     /// How a staff history names it, in English ("refunded $40.00 — Marie").
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .staff(let name): name
         case .customer: "the customer"

@@ -1,23 +1,23 @@
 /// A decimal number held exactly as an integer and a scale (digits after the point).
 /// Used for quantities ("1.5" hours) and tax rates ("9.975" %), never for Double.
-public struct FixedDecimal: Sendable, Hashable, Codable, CustomStringConvertible {
-    public let units: Int64
-    public let scale: Int
+package struct FixedDecimal: Sendable, Hashable, Codable, CustomStringConvertible {
+    package let units: Int64
+    package let scale: Int
 
-    public init(units: Int64, scale: Int) {
+    package init(units: Int64, scale: Int) {
         self.units = units
         self.scale = scale
     }
 
     /// Parses "1", "1.5", "1,5", "-2.25" with at most `maxScale` decimals.
-    public static func parse(_ text: String, maxScale: Int) throws(BillingError) -> FixedDecimal {
+    package static func parse(_ text: String, maxScale: Int) throws(BillingError) -> FixedDecimal {
         let parsed = try DecimalText.parse(text, maxFractionDigits: maxScale)
         return FixedDecimal(units: parsed.units, scale: parsed.fractionDigits)
     }
 
-    public var isPositive: Bool { units > 0 }
+    package var isPositive: Bool { units > 0 }
 
-    public var description: String {
+    package var description: String {
         guard scale > 0 else { return String(units) }
         let sign = units < 0 ? "-" : ""
         var p: UInt64 = 1
@@ -32,7 +32,7 @@ public struct FixedDecimal: Sendable, Hashable, Codable, CustomStringConvertible
 
 extension FixedDecimal {
     /// Compares with a whole number exactly (rates under 100 %, discounts up to 100 %).
-    public func isBelow(_ whole: Int64) -> Bool { units < whole * Rounding.powerOfTen(scale) }
+    package func isBelow(_ whole: Int64) -> Bool { units < whole * Rounding.powerOfTen(scale) }
 
-    public func isAbove(_ whole: Int64) -> Bool { units > whole * Rounding.powerOfTen(scale) }
+    package func isAbove(_ whole: Int64) -> Bool { units > whole * Rounding.powerOfTen(scale) }
 }

@@ -1,21 +1,21 @@
 /// A payment request as the business wrote it: a quick payment (an amount) or itemized lines.
-public struct Invoice: Sendable, Hashable, Codable {
-    public enum Content: Sendable, Hashable, Codable {
+package struct Invoice: Sendable, Hashable, Codable {
+    package enum Content: Sendable, Hashable, Codable {
         case quick(Money)
         case itemized([LineItem])
     }
 
-    public var reference: Reference
-    public var customer: Customer
-    public var appointmentMeta: [String: String]
-    public var content: Content
-    public var notes: String?
-    public var issued: CalendarDate?
-    public var due: CalendarDate?
+    package var reference: Reference
+    package var customer: Customer
+    package var appointmentMeta: [String: String]
+    package var content: Content
+    package var notes: String?
+    package var issued: CalendarDate?
+    package var due: CalendarDate?
     /// "manual", or the name of the importer that produced the record.
-    public var source: String
+    package var source: String
 
-    public init(reference: Reference, customer: Customer, appointmentMeta: [String: String] = [:], content: Content,
+    package init(reference: Reference, customer: Customer, appointmentMeta: [String: String] = [:], content: Content,
                 notes: String? = nil, issued: CalendarDate? = nil, due: CalendarDate? = nil, source: String = "manual") {
         self.reference = reference
         self.customer = customer
@@ -27,16 +27,16 @@ public struct Invoice: Sendable, Hashable, Codable {
         self.source = source
     }
 
-    public var lines: [LineItem] {
+    package var lines: [LineItem] {
         if case .itemized(let lines) = content { return lines }
         return []
     }
 
-    public var isItemized: Bool { !lines.isEmpty }
+    package var isItemized: Bool { !lines.isEmpty }
 
     /// Totals with the business's taxes: each line rounded, then each tax on the taxable subtotal.
     /// A quick payment's amount is its total: taxes, if any, are already in it.
-    public func totals(taxes: [TaxRate], currency: Currency) throws(BillingError) -> InvoiceTotals {
+    package func totals(taxes: [TaxRate], currency: Currency) throws(BillingError) -> InvoiceTotals {
         switch content {
         case .quick(let amount):
             return InvoiceTotals(lineTotals: [], subtotal: amount, taxableSubtotal: .zero(currency), taxes: [], total: amount)
@@ -62,27 +62,27 @@ public struct Invoice: Sendable, Hashable, Codable {
 }
 
 /// The computed amounts of an invoice; they always add up to the cent.
-public struct InvoiceTotals: Sendable, Hashable, Codable {
-    public struct TaxAmount: Sendable, Hashable, Codable {
-        public var rate: TaxRate
-        public var amount: Money
+package struct InvoiceTotals: Sendable, Hashable, Codable {
+    package struct TaxAmount: Sendable, Hashable, Codable {
+        package var rate: TaxRate
+        package var amount: Money
     }
 
-    public var lineTotals: [Money]
-    public var subtotal: Money
-    public var taxableSubtotal: Money
-    public var taxes: [TaxAmount]
-    public var total: Money
+    package var lineTotals: [Money]
+    package var subtotal: Money
+    package var taxableSubtotal: Money
+    package var taxes: [TaxAmount]
+    package var total: Money
 }
 
 /// What was paid, frozen: the invoice and its totals at the moment of payment.
-public struct InvoiceSnapshot: Sendable, Hashable, Codable {
-    public var invoice: Invoice
-    public var totals: InvoiceTotals
+package struct InvoiceSnapshot: Sendable, Hashable, Codable {
+    package var invoice: Invoice
+    package var totals: InvoiceTotals
     /// The business the request belonged to, so a receipt survives its record being deleted.
-    public var businessKey: String?
+    package var businessKey: String?
 
-    public init(invoice: Invoice, totals: InvoiceTotals, businessKey: String? = nil) {
+    package init(invoice: Invoice, totals: InvoiceTotals, businessKey: String? = nil) {
         self.invoice = invoice
         self.totals = totals
         self.businessKey = businessKey

@@ -1,18 +1,18 @@
 /// One line of an itemized invoice. Quantities may be decimal ("1.5" hours).
-public struct LineItem: Sendable, Hashable, Codable {
-    public enum Discount: Sendable, Hashable, Codable {
+package struct LineItem: Sendable, Hashable, Codable {
+    package enum Discount: Sendable, Hashable, Codable {
         case amount(Money)
         /// Percent of the line, exact ("10" or "12.5").
         case percent(FixedDecimal)
     }
 
-    public var description: String
-    public var quantity: FixedDecimal
-    public var unitPrice: Money
-    public var discount: Discount?
-    public var taxable: Bool
+    package var description: String
+    package var quantity: FixedDecimal
+    package var unitPrice: Money
+    package var discount: Discount?
+    package var taxable: Bool
 
-    public init(description: String, quantity: FixedDecimal, unitPrice: Money, discount: Discount? = nil, taxable: Bool = true) {
+    package init(description: String, quantity: FixedDecimal, unitPrice: Money, discount: Discount? = nil, taxable: Bool = true) {
         self.description = description
         self.quantity = quantity
         self.unitPrice = unitPrice
@@ -21,14 +21,14 @@ public struct LineItem: Sendable, Hashable, Codable {
     }
 
     /// quantity × unit price, rounded half-up to the cent, before the discount.
-    public func grossTotal() throws(BillingError) -> Money {
+    package func grossTotal() throws(BillingError) -> Money {
         let product = try Rounding.multiply(quantity.units, unitPrice.minorUnits)
         let units = Rounding.divideHalfUp(product, by: Rounding.powerOfTen(quantity.scale))
         return Money(minorUnits: units, currency: unitPrice.currency)
     }
 
     /// The discount in money, rounded half-up to the cent.
-    public func discountAmount() throws(BillingError) -> Money {
+    package func discountAmount() throws(BillingError) -> Money {
         switch discount {
         case nil: return .zero(unitPrice.currency)
         case .amount(let money): return money
@@ -41,7 +41,7 @@ public struct LineItem: Sendable, Hashable, Codable {
     }
 
     /// What the line costs: gross total minus its discount.
-    public func total() throws(BillingError) -> Money {
+    package func total() throws(BillingError) -> Money {
         try grossTotal().subtracting(discountAmount())
     }
 }

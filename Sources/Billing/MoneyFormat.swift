@@ -1,7 +1,7 @@
 /// Canadian money formats, done on integers: "1 234,56 $" (fr-CA) and "$1,234.56" (en-CA).
 /// French uses NO-BREAK SPACE like Foundation's fr_CA; SMS text replaces it with a plain space.
-public enum MoneyFormat {
-    public static func format(_ money: Money, _ language: Language) -> String {
+package enum MoneyFormat {
+    package static func format(_ money: Money, _ language: Language) -> String {
         let digits = money.currency.minorDigits
         let magnitude = money.minorUnits.magnitude
         let scale = UInt64(Rounding.powerOfTen(digits))
@@ -29,5 +29,5 @@ public enum MoneyFormat {
     }
 
     /// Neutral form for staff messages and errors: "1234.56 CAD".
-    public static func plain(_ money: Money) -> String { "\(money.decimalString) \(money.currency.code)" }
+    package static func plain(_ money: Money) -> String { "\(money.decimalString) \(money.currency.code)" }
 }

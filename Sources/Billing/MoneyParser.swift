@@ -1,6 +1,6 @@
 extension Money {
     /// What a parsed amount may be; most amounts (prices, payments, refunds) must be positive.
-    public enum Sign: Sendable {
+    package enum Sign: Sendable {
         case positive
         case positiveOrZero
         case any
@@ -8,7 +8,7 @@ extension Money {
 
     /// Parses a decimal string exactly ("125", "125.00", "125,00", "1 234,56").
     /// More decimals than the currency has, a wrong sign and overflow are errors.
-    public static func parse(_ text: String, currency: Currency, sign: Sign = .positive) throws(BillingError) -> Money {
+    package static func parse(_ text: String, currency: Currency, sign: Sign = .positive) throws(BillingError) -> Money {
         let parsed = try DecimalText.parse(text, maxFractionDigits: currency.minorDigits)
         var units = parsed.units
         for _ in parsed.fractionDigits..<currency.minorDigits {

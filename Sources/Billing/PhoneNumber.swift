@@ -1,8 +1,8 @@
 /// A phone number in E.164 ("+15145550123"). North American numbers without +1 are normalized.
-public struct PhoneNumber: Sendable, Hashable, Codable, CustomStringConvertible {
-    public let e164: String
+package struct PhoneNumber: Sendable, Hashable, Codable, CustomStringConvertible {
+    package let e164: String
 
-    public init(_ text: String) throws(BillingError) {
+    package init(_ text: String) throws(BillingError) {
         let trimmed = text.trimmingSpaces
         let hasPlus = trimmed.hasPrefix("+")
         // People write (514) 555-0123, 514.555.0123, 1-514-555-0123: keep the digits.
@@ -31,20 +31,20 @@ public struct PhoneNumber: Sendable, Hashable, Codable, CustomStringConvertible 
     }
 
     /// A friendly display form: "(514) 555-0123" for North America, E.164 otherwise.
-    public var display: String {
+    package var display: String {
         let d = Array(e164.dropFirst())
         guard d.count == 11, d[0] == "1" else { return e164 }
         return "(\(String(d[1...3]))) \(String(d[4...6]))-\(String(d[7...10]))"
     }
 
-    public var description: String { e164 }
+    package var description: String { e164 }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         try self.init(text)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(e164)
     }

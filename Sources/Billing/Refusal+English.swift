@@ -1,6 +1,6 @@
 /// The English wording of refusals, shared by the CLI's messages and the JSON API's.
 extension RequestAction {
-    public var englishVerb: String {
+    package var englishVerb: String {
         switch self {
         case .pay: "pay"
         case .refund(let amount): amount.isZero ? "refund" : "refund \(MoneyFormat.plain(amount))"
@@ -14,7 +14,7 @@ extension RequestAction {
 }
 
 extension Refusal {
-    public func englishReason(_ action: RequestAction) -> String {
+    package func englishReason(_ action: RequestAction) -> String {
         switch self {
         case .status(let status): Self.english(status, action)
         case .nothingDue: "nothing is due"

@@ -1,5 +1,5 @@
 /// What staff, a customer or the CLI asked to do with a request, when a rule refuses it.
-public enum RequestAction: Sendable, Equatable {
+package enum RequestAction: Sendable, Equatable {
     case pay
     /// The amount asked for; zero when none was named (`--full` on a request with nothing paid).
     case refund(Money)
@@ -12,7 +12,7 @@ public enum RequestAction: Sendable, Equatable {
 
 /// Why a rule refused an action, with the values that explain it (no sentences: each
 /// front end words it in its own language).
-public enum Refusal: Sendable, Equatable {
+package enum Refusal: Sendable, Equatable {
     /// The request's status does not allow the action.
     case status(RequestStatus)
     case nothingDue

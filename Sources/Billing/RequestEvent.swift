@@ -1,7 +1,7 @@
 import Foundation
 
 /// What happened to a request. The ledger stores these; the state is derived from them.
-public enum RequestEvent: Sendable, Hashable, Codable {
+package enum RequestEvent: Sendable, Hashable, Codable {
     case requested(amount: Money)
     case messageSent(kind: String, messageID: Int64)
     case paid(Payment)
@@ -13,7 +13,7 @@ public enum RequestEvent: Sendable, Hashable, Codable {
     case linkRotated
 
     /// Stable name stored in the ledger's `kind` column.
-    public var kind: String {
+    package var kind: String {
         switch self {
         case .requested: "requested"
         case .messageSent: "message_sent"
@@ -29,15 +29,15 @@ public enum RequestEvent: Sendable, Hashable, Codable {
 }
 
 /// An event with its place in the ledger.
-public struct LedgerEntry: Sendable, Hashable {
-    public var sequence: Int64
-    public var reference: Reference
-    public var at: Date
-    public var event: RequestEvent
+package struct LedgerEntry: Sendable, Hashable {
+    package var sequence: Int64
+    package var reference: Reference
+    package var at: Date
+    package var event: RequestEvent
     /// Who did it; nil for events recorded before the ledger kept it.
-    public var actor: EventActor?
+    package var actor: EventActor?
 
-    public init(sequence: Int64, reference: Reference, at: Date, event: RequestEvent, actor: EventActor? = nil) {
+    package init(sequence: Int64, reference: Reference, at: Date, event: RequestEvent, actor: EventActor? = nil) {
         self.sequence = sequence
         self.reference = reference
         self.at = at

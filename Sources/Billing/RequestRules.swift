@@ -1,17 +1,17 @@
 import Foundation
 
 /// The rules of pay, refund, void, remind and confirm. Pure: the time is passed in.
-public struct RequestRules: Sendable {
-    public var settings: BusinessSettings
-    public var now: Date
+package struct RequestRules: Sendable {
+    package var settings: BusinessSettings
+    package var now: Date
 
-    public init(settings: BusinessSettings, now: Date) {
+    package init(settings: BusinessSettings, now: Date) {
         self.settings = settings
         self.now = now
     }
 
     /// Pay only an open request, for exactly its amount due; Affirm only within its range.
-    public func checkPay(_ state: RequestState, amount: Money, method: PaymentMethod) throws(BillingError) {
+    package func checkPay(_ state: RequestState, amount: Money, method: PaymentMethod) throws(BillingError) {
         let action = RequestAction.pay
         switch state.status {
         case .voided, .paid, .partiallyRefunded, .refunded: throw .notAllowed(action, .status(state.status))
@@ -28,7 +28,7 @@ public struct RequestRules: Sendable {
     }
 
     /// Refund only after payment, never more than is refundable; Affirm within its window.
-    public func checkRefund(_ state: RequestState, amount: Money) throws(BillingError) {
+    package func checkRefund(_ state: RequestState, amount: Money) throws(BillingError) {
         // `--full` on an unpaid or fully refunded request asks for 0.00: the action names no amount then.
         let action = RequestAction.refund(amount)
         guard let payment = state.payment, let paidAt = state.paidAt else { throw .notAllowed(action, .status(state.status)) }
@@ -46,7 +46,7 @@ public struct RequestRules: Sendable {
     }
 
     /// Void only an open request.
-    public func checkVoid(_ state: RequestState) throws(BillingError) {
+    package func checkVoid(_ state: RequestState) throws(BillingError) {
         switch state.status {
         case .open: return
         default: throw .notAllowed(.void, .status(state.status))
@@ -54,7 +54,7 @@ public struct RequestRules: Sendable {
     }
 
     /// Remind only for open requests with a balance, within the business's limits.
-    public func checkRemind(_ state: RequestState) throws(BillingError) {
+    package func checkRemind(_ state: RequestState) throws(BillingError) {
         let action = RequestAction.remind
         guard state.status == .open else { throw .notAllowed(action, .status(state.status)) }
         guard state.amountDue.isPositive else { throw .notAllowed(action, .nothingDue) }
@@ -70,7 +70,7 @@ public struct RequestRules: Sendable {
     }
 
     /// A confirmation only for a request that was paid.
-    public func checkConfirm(_ state: RequestState) throws(BillingError) {
+    package func checkConfirm(_ state: RequestState) throws(BillingError) {
         guard state.status.wasPaid else { throw .notAllowed(.confirm, .status(state.status)) }
     }
 }

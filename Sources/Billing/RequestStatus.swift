@@ -1,10 +1,10 @@
 /// The five states of a request, derived from its events.
-public enum RequestStatus: String, Sendable, Hashable, Codable, CaseIterable {
+package enum RequestStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case open
     case paid
     case partiallyRefunded = "partially_refunded"
     case refunded
     case voided
 
-    public var wasPaid: Bool { self == .paid || self == .partiallyRefunded || self == .refunded }
+    package var wasPaid: Bool { self == .paid || self == .partiallyRefunded || self == .refunded }
 }

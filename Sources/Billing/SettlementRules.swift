@@ -7,37 +7,37 @@ import Foundation
 /// - A payment settles on its local date plus the settlement delay in business days.
 /// - A refund counts on its local date, or the next business day when that is not one.
 /// - Offline payments (cash, cheque, e-transfer) and their refunds never reach a deposit.
-public struct SettlementRules: Sendable {
-    public var policy: DepositPolicy
-    public var timeZone: TimeZone
+package struct SettlementRules: Sendable {
+    package var policy: DepositPolicy
+    package var timeZone: TimeZone
 
-    public init(policy: DepositPolicy, timeZone: TimeZone) {
+    package init(policy: DepositPolicy, timeZone: TimeZone) {
         self.policy = policy
         self.timeZone = timeZone
     }
 
-    public init(settings: BusinessSettings) {
+    package init(settings: BusinessSettings) {
         self.init(policy: settings.deposits, timeZone: settings.timeZone)
     }
 
     /// The business day a payment made at `date` is deposited.
-    public func settlementDay(paidAt date: Date) -> CalendarDate {
+    package func settlementDay(paidAt date: Date) -> CalendarDate {
         policy.calendar.adding(businessDays: policy.settlementDelay, to: CalendarDate(date, in: timeZone))
     }
 
     /// The business day a refund made at `date` counts.
-    public func refundDay(refundedAt date: Date) -> CalendarDate {
+    package func refundDay(refundedAt date: Date) -> CalendarDate {
         policy.calendar.businessDay(onOrAfter: CalendarDate(date, in: timeZone))
     }
 
     /// The processor's fee on a payment; nil for offline methods.
-    public func fee(for method: PaymentMethod.Kind, on amount: Money) throws(BillingError) -> FeeCharge? {
+    package func fee(for method: PaymentMethod.Kind, on amount: Money) throws(BillingError) -> FeeCharge? {
         guard !method.isOffline else { return nil }
         return try (policy.fees[method] ?? .zero(amount.currency)).charge(on: amount)
     }
 
     /// The settlement of a payment recorded as `entry`; nil when it was paid offline.
-    public func settlement(of payment: Payment, entry: LedgerEntry, businessKey: String) throws(BillingError) -> Settlement? {
+    package func settlement(of payment: Payment, entry: LedgerEntry, businessKey: String) throws(BillingError) -> Settlement? {
         guard let fee = try fee(for: payment.method.kind, on: payment.amount) else { return nil }
         return Settlement(sequence: entry.sequence, businessKey: businessKey, reference: entry.reference, kind: .payment,
                           method: payment.method.kind, number: payment.receiptNumber, amount: payment.amount,
@@ -47,7 +47,7 @@ public struct SettlementRules: Sendable {
     /// The settlement of a refund recorded as `entry`; nil when its payment was offline.
     /// `paymentSettlement` is the payment's own (nil when the payment was recorded before fees
     /// were stored: nothing is returned then); `refundedBefore` is what earlier refunds took.
-    public func settlement(of refund: Refund, entry: LedgerEntry, payment: Payment, paymentSettlement: Settlement?,
+    package func settlement(of refund: Refund, entry: LedgerEntry, payment: Payment, paymentSettlement: Settlement?,
                            refundedBefore: Money, businessKey: String) -> Settlement? {
         guard !payment.method.kind.isOffline else { return nil }
         var returned = Money.zero(refund.amount.currency)
@@ -63,7 +63,7 @@ public struct SettlementRules: Sendable {
     /// The share of the percentage fee a refund gives back. Worked out on the running total of
     /// refunds, so that partial refunds adding up to the payment give back exactly its
     /// percentage fee, never a cent more or less.
-    public static func feeReturned(percentFee: Money, paid: Money, refundedBefore: Money, refund: Money) -> Money {
+    package static func feeReturned(percentFee: Money, paid: Money, refundedBefore: Money, refund: Money) -> Money {
         guard paid.isPositive, percentFee.isPositive else { return .zero(refund.currency) }
         let before = min(max(0, refundedBefore.minorUnits), paid.minorUnits)
         let after = min(max(0, refundedBefore.minorUnits + refund.minorUnits), paid.minorUnits)

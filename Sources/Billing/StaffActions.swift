@@ -1,14 +1,14 @@
 /// What staff may do with a request now, as ``RequestRules`` decide: the console shows an
 /// action only when its rule would allow it.
-public struct StaffActions: Sendable, Equatable, Codable {
-    public var sendLink: Bool
-    public var remind: Bool
-    public var refund: Bool
-    public var void: Bool
-    public var markPaid: Bool
-    public var receipt: Bool
+package struct StaffActions: Sendable, Equatable, Codable {
+    package var sendLink: Bool
+    package var remind: Bool
+    package var refund: Bool
+    package var void: Bool
+    package var markPaid: Bool
+    package var receipt: Bool
 
-    public init(sendLink: Bool, remind: Bool, refund: Bool, void: Bool, markPaid: Bool, receipt: Bool) {
+    package init(sendLink: Bool, remind: Bool, refund: Bool, void: Bool, markPaid: Bool, receipt: Bool) {
         self.sendLink = sendLink
         self.remind = remind
         self.refund = refund
@@ -19,7 +19,7 @@ public struct StaffActions: Sendable, Equatable, Codable {
 }
 
 extension RequestRules {
-    public func staffActions(_ state: RequestState) -> StaffActions {
+    package func staffActions(_ state: RequestState) -> StaffActions {
         StaffActions(
             sendLink: state.status == .open,
             remind: (try? checkRemind(state)) != nil,

@@ -1,20 +1,20 @@
 import Billing
 
 /// The Affirm plans shown to the customer, flattened for templates.
-public struct AffirmQuote: Sendable, Hashable, Codable {
-    public struct Option: Sendable, Hashable, Codable {
-        public var months: Int
+package struct AffirmQuote: Sendable, Hashable, Codable {
+    package struct Option: Sendable, Hashable, Codable {
+        package var months: Int
         /// 1499 = 14.99 %.
-        public var aprBasisPoints: Int
+        package var aprBasisPoints: Int
         /// Every instalment but the last, which absorbs the rounding.
-        public var monthlyPayment: Money
-        public var lastPayment: Money
-        public var totalInterest: Money
+        package var monthlyPayment: Money
+        package var lastPayment: Money
+        package var totalInterest: Money
         /// Principal + interest = the sum of the instalments.
-        public var total: Money
-        public var plan: AffirmPlan
+        package var total: Money
+        package var plan: AffirmPlan
 
-        public init(plan: AffirmPlan) {
+        package init(plan: AffirmPlan) {
             months = plan.months
             aprBasisPoints = plan.aprBasisPoints
             monthlyPayment = plan.monthlyPayment
@@ -25,7 +25,7 @@ public struct AffirmQuote: Sendable, Hashable, Codable {
         }
 
         /// "14.99%" / "14,99 %" (French puts a no-break space before %); "0%" / "0 %" for interest-free.
-        public func aprText(_ language: Language) -> String {
+        package func aprText(_ language: Language) -> String {
             let whole = aprBasisPoints / 100
             let cents = aprBasisPoints % 100
             let number = cents == 0 ? "\(whole)" : "\(whole)\(language == .fr ? "," : ".")\(cents < 10 ? "0" : "")\(cents)"
@@ -33,11 +33,11 @@ public struct AffirmQuote: Sendable, Hashable, Codable {
         }
     }
 
-    public var amount: Money
-    public var options: [Option]
+    package var amount: Money
+    package var options: [Option]
 
     /// The plans for an amount; eligibility is the caller's (`SimulatedProcessor.affirmQuote(for:)` checks it).
-    public init(amount: Money) {
+    package init(amount: Money) {
         self.amount = amount
         self.options = AffirmPlan.offers(for: amount).map(Option.init(plan:))
     }

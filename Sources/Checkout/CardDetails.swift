@@ -1,14 +1,14 @@
 import Foundation
 
 /// The card networks the simulator recognises.
-public enum CardBrand: String, Sendable, Hashable, Codable, CaseIterable {
+package enum CardBrand: String, Sendable, Hashable, Codable, CaseIterable {
     case visa
     case mastercard
     case amex
     case discover
 
     /// The name recorded in `PaymentMethod.cardBrand` and shown to people.
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .visa: "Visa"
         case .mastercard: "Mastercard"
@@ -18,10 +18,10 @@ public enum CardBrand: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// The security code's length: 4 on American Express, 3 elsewhere.
-    public var cvcLength: Int { self == .amex ? 4 : 3 }
+    package var cvcLength: Int { self == .amex ? 4 : 3 }
 
     /// Brand by prefix (IIN): Visa 4; Mastercard 51–55 and 2221–2720; Amex 34, 37; Discover 6011, 65.
-    public static func detect(digits: String) -> CardBrand? {
+    package static func detect(digits: String) -> CardBrand? {
         func prefix(_ n: Int) -> Int? { digits.count >= n ? Int(digits.prefix(n)) : nil }
         if digits.hasPrefix("4") { return .visa }
         if let p2 = prefix(2) {
@@ -38,11 +38,11 @@ public enum CardBrand: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// A card's expiry month and (four-digit) year.
-public struct CardExpiry: Sendable, Hashable, Codable, CustomStringConvertible {
-    public var month: Int
-    public var year: Int
+package struct CardExpiry: Sendable, Hashable, Codable, CustomStringConvertible {
+    package var month: Int
+    package var year: Int
 
-    public init(month: Int, year: Int) {
+    package init(month: Int, year: Int) {
         self.month = month
         self.year = year
     }
@@ -50,7 +50,7 @@ public struct CardExpiry: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Accepts "MM/YY", "MM / YY", "M/YY", "MM/YYYY", "MM-YY", "MMYY" and "MMYYYY"; two-digit years are 20YY.
     /// The month is not range-checked here (13/30 parses; validation reports it), so the customer
     /// gets "invalid month" rather than "unreadable date".
-    public static func parse(_ text: String) -> CardExpiry? {
+    package static func parse(_ text: String) -> CardExpiry? {
         let compact = text.filter { !$0.isWhitespace }
         let monthText: Substring
         let yearText: Substring
@@ -70,14 +70,14 @@ public struct CardExpiry: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// "MM/YY".
-    public var description: String {
+    package var description: String {
         let mm = month < 10 ? "0\(month)" : "\(month)"
         let yy = year % 100 < 10 ? "0\(year % 100)" : "\(year % 100)"
         return "\(mm)/\(yy)"
     }
 
     /// A card is good through the last day of its expiry month, in the calendar's time zone.
-    public func isExpired(now: Date, calendar: Calendar) -> Bool {
+    package func isExpired(now: Date, calendar: Calendar) -> Bool {
         let today = calendar.dateComponents([.year, .month], from: now)
         guard let thisYear = today.year, let thisMonth = today.month else { return true }
         return (year, month) < (thisYear, thisMonth)
@@ -90,16 +90,16 @@ public struct CardExpiry: Sendable, Hashable, Codable, CustomStringConvertible {
 /// and its `description`, `debugDescription` and reflection (`dump`, `Mirror`) show only the
 /// brand and the last 4 digits, so a stray `print`, log line or `dump` never leaks them.
 /// They are not public either: only the simulator in this module reads them.
-public struct CardDetails: Sendable {
+package struct CardDetails: Sendable {
     /// The number with spaces and dashes removed (other characters kept, so validation can refuse them).
     let number: String
     let cvc: String
     /// nil when the typed expiry could not be read at all.
-    public let expiry: CardExpiry?
+    package let expiry: CardExpiry?
     /// The cardholder's name as typed.
-    public let name: String
+    package let name: String
 
-    public init(number: String, expiry: CardExpiry?, cvc: String, name: String) {
+    package init(number: String, expiry: CardExpiry?, cvc: String, name: String) {
         self.number = number.filter { $0 != " " && $0 != "-" && $0 != "\u{00A0}" }
         self.expiry = expiry
         self.cvc = cvc.trimmingCharacters(in: .whitespaces)
@@ -107,11 +107,11 @@ public struct CardDetails: Sendable {
     }
 
     /// Form input: the expiry as typed ("MM/YY", "MM / YY", "MMYY", "MM/YYYY").
-    public init(number: String, expiry: String, cvc: String, name: String) {
+    package init(number: String, expiry: String, cvc: String, name: String) {
         self.init(number: number, expiry: CardExpiry.parse(expiry), cvc: cvc, name: name)
     }
 
-    public init(number: String, expiryMonth: Int, expiryYear: Int, cvc: String, name: String) {
+    package init(number: String, expiryMonth: Int, expiryYear: Int, cvc: String, name: String) {
         self.init(number: number, expiry: CardExpiry(month: expiryMonth, year: expiryYear < 100 ? 2000 + expiryYear : expiryYear),
                   cvc: cvc, name: name)
     }
@@ -119,11 +119,11 @@ public struct CardDetails: Sendable {
     var isAllDigits: Bool { !number.isEmpty && number.allSatisfy(\.isASCIIDigit) }
 
     /// The brand by prefix, when the number is made of digits.
-    public var brand: CardBrand? { isAllDigits ? CardBrand.detect(digits: number) : nil }
+    package var brand: CardBrand? { isAllDigits ? CardBrand.detect(digits: number) : nil }
 
     /// The last 4 digits, only when the number looks like a card number (12–19 digits):
     /// a short or garbled entry reveals nothing.
-    public var last4: String? {
+    package var last4: String? {
         guard isAllDigits, (12...19).contains(number.count) else { return nil }
         return String(number.suffix(4))
     }
@@ -131,15 +131,15 @@ public struct CardDetails: Sendable {
 
 extension CardDetails: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// "Visa •••• 4242", "Card •••• 1234", or "Card ••••" when nothing may be shown.
-    public var description: String {
+    package var description: String {
         let brandName = brand?.displayName ?? "Card"
         guard let last4 else { return "\(brandName) ••••" }
         return "\(brandName) •••• \(last4)"
     }
 
-    public var debugDescription: String { "CardDetails(\(description), redacted)" }
+    package var debugDescription: String { "CardDetails(\(description), redacted)" }
 
-    public var customMirror: Mirror {
+    package var customMirror: Mirror {
         Mirror(self, children: [
             "brand": brand?.displayName ?? "unknown",
             "last4": last4 ?? "••••",
@@ -153,8 +153,8 @@ extension Character {
 }
 
 /// The Luhn (mod 10) checksum over a string of ASCII digits.
-public enum Luhn {
-    public static func isValid(_ digits: String) -> Bool {
+package enum Luhn {
+    package static func isValid(_ digits: String) -> Bool {
         guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { return false }
         var sum = 0
         for (index, character) in digits.reversed().enumerated() {

@@ -1,13 +1,13 @@
 import Billing
 
-public enum WalletKind: String, Sendable, Hashable, Codable, CaseIterable {
+package enum WalletKind: String, Sendable, Hashable, Codable, CaseIterable {
     case applePay = "apple_pay"
     case googlePay = "google_pay"
 
-    public var methodKind: PaymentMethod.Kind { self == .applePay ? .applePay : .googlePay }
+    package var methodKind: PaymentMethod.Kind { self == .applePay ? .applePay : .googlePay }
 
     /// The card the simulated wallet holds on the "device".
-    public var simulatedDeviceCard: (brand: CardBrand, last4: String) {
+    package var simulatedDeviceCard: (brand: CardBrand, last4: String) {
         switch self {
         case .applePay: (.visa, "4242")
         case .googlePay: (.mastercard, "4444")
@@ -16,49 +16,49 @@ public enum WalletKind: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// What the customer did on the simulated wallet sheet.
-public enum WalletAction: String, Sendable, Hashable, Codable, CaseIterable {
+package enum WalletAction: String, Sendable, Hashable, Codable, CaseIterable {
     case approve, cancel, fail
 }
 
 /// The Affirm plan the customer chose, by its length.
-public struct AffirmSelection: Sendable, Hashable, Codable {
-    public var months: Int
-    public init(months: Int) { self.months = months }
+package struct AffirmSelection: Sendable, Hashable, Codable {
+    package var months: Int
+    package init(months: Int) { self.months = months }
 }
 
 /// The simulated "light credit check": the customer picks the outcome on the simulator page,
 /// so it is deterministic on input.
-public enum SimulatedCreditCheck: String, Sendable, Hashable, Codable, CaseIterable {
+package enum SimulatedCreditCheck: String, Sendable, Hashable, Codable, CaseIterable {
     case approve, decline
 }
 
-public enum PaymentSource: Sendable {
+package enum PaymentSource: Sendable {
     case card(CardDetails)
     case wallet(WalletKind, WalletAction)
     case affirm(AffirmSelection, creditCheck: SimulatedCreditCheck)
 }
 
 /// A charge to authorize. Not `Codable` (it may hold card details); keep it in memory only.
-public struct ChargeRequest: Sendable {
-    public var amount: Money
-    public var source: PaymentSource
+package struct ChargeRequest: Sendable {
+    package var amount: Money
+    package var source: PaymentSource
 
-    public init(amount: Money, source: PaymentSource) {
+    package init(amount: Money, source: PaymentSource) {
         self.amount = amount
         self.source = source
     }
 }
 
 /// An approved payment: what the ledger records. Holds only brand and last 4, never the card.
-public struct Authorization: Sendable, Hashable, Codable {
+package struct Authorization: Sendable, Hashable, Codable {
     /// 6 uppercase letters and digits.
-    public var code: String
-    public var amount: Money
-    public var method: PaymentMethod
+    package var code: String
+    package var amount: Money
+    package var method: PaymentMethod
 
-    public var affirmPlan: AffirmPlan? { method.affirmPlan }
+    package var affirmPlan: AffirmPlan? { method.affirmPlan }
 
-    public init(code: String, amount: Money, method: PaymentMethod) {
+    package init(code: String, amount: Money, method: PaymentMethod) {
         self.code = code
         self.amount = amount
         self.method = method
@@ -67,14 +67,14 @@ public struct Authorization: Sendable, Hashable, Codable {
 
 /// A 3-D Secure challenge waiting for the customer. The processor keeps nothing: the caller
 /// stores this value (it holds no card data) and hands it back to `completeChallenge`.
-public struct PendingChallenge: Sendable, Hashable, Codable {
+package struct PendingChallenge: Sendable, Hashable, Codable {
     /// "3ds_" followed by 16 random lowercase letters and digits.
-    public var id: String
-    public var amount: Money
-    public var brand: CardBrand
-    public var last4: String
+    package var id: String
+    package var amount: Money
+    package var brand: CardBrand
+    package var last4: String
 
-    public init(id: String, amount: Money, brand: CardBrand, last4: String) {
+    package init(id: String, amount: Money, brand: CardBrand, last4: String) {
         self.id = id
         self.amount = amount
         self.brand = brand
@@ -82,7 +82,7 @@ public struct PendingChallenge: Sendable, Hashable, Codable {
     }
 }
 
-public enum ChargeOutcome: Sendable, Hashable, Codable {
+package enum ChargeOutcome: Sendable, Hashable, Codable {
     case approved(Authorization)
     case declined(DeclineReason)
     /// 3-D Secure: show the challenge, then call `completeChallenge`.
@@ -92,7 +92,7 @@ public enum ChargeOutcome: Sendable, Hashable, Codable {
     /// Fields to correct, in form order (number, expiry, CVC, name).
     case invalid([FieldError])
 
-    public var authorization: Authorization? {
+    package var authorization: Authorization? {
         if case .approved(let authorization) = self { return authorization }
         return nil
     }

@@ -5,53 +5,53 @@ import Operations
 /// The JSON body of a checkout attempt's outcome, as the checkout API answers it and as
 /// `paypage pay --json` prints it. Money is a decimal string with its currency; cards show only
 /// brand and last 4 digits.
-public enum CheckoutOutcomeJSON {
-    public struct Amount: Encodable, Sendable {
-        public var value: String
-        public var currency: String
-        public var display: [String: String]
+package enum CheckoutOutcomeJSON {
+    package struct Amount: Encodable, Sendable {
+        package var value: String
+        package var currency: String
+        package var display: [String: String]
 
-        public init(_ money: Money) {
+        package init(_ money: Money) {
             value = money.decimalString
             currency = money.currency.code
             display = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, MoneyFormat.format(money, $0)) })
         }
     }
 
-    public struct Outcome: Encodable, Sendable {
-        public var status: String
-        public var reference: String?
-        public var amount: Amount?
-        public var authorizationCode: String?
-        public var receiptNumber: Int?
-        public var method: Method?
-        public var receipt: String?
-        public var challenge: String?
-        public var code: String?
-        public var message: [String: String]?
-        public var errors: [Problem]?
+    package struct Outcome: Encodable, Sendable {
+        package var status: String
+        package var reference: String?
+        package var amount: Amount?
+        package var authorizationCode: String?
+        package var receiptNumber: Int?
+        package var method: Method?
+        package var receipt: String?
+        package var challenge: String?
+        package var code: String?
+        package var message: [String: String]?
+        package var errors: [Problem]?
     }
 
-    public struct Method: Encodable, Sendable {
-        public var kind: String
-        public var brand: String?
-        public var last4: String?
-        public var affirmMonths: Int?
+    package struct Method: Encodable, Sendable {
+        package var kind: String
+        package var brand: String?
+        package var last4: String?
+        package var affirmMonths: Int?
     }
 
-    public struct Problem: Encodable, Sendable {
-        public var field: String
-        public var code: String
-        public var message: [String: String]
+    package struct Problem: Encodable, Sendable {
+        package var field: String
+        package var code: String
+        package var message: [String: String]
     }
 
-    public static func messages(_ text: (Language) -> String) -> [String: String] {
+    package static func messages(_ text: (Language) -> String) -> [String: String] {
         Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, text($0)) })
     }
 
     /// The HTTP status and body of a checkout result; `token` is the request's link token (the
     /// receipt's path).
-    public static func outcome(_ result: CheckoutResult, token: String) -> (status: Int, body: Outcome) {
+    package static func outcome(_ result: CheckoutResult, token: String) -> (status: Int, body: Outcome) {
         var body = Outcome(status: "")
         switch result {
         case .paid(let payment):
@@ -88,7 +88,7 @@ public enum CheckoutOutcomeJSON {
     }
 
     /// The API's encoding: compact, sorted keys, slashes unescaped.
-    public static func encoded(_ value: some Encodable) -> Data {
+    package static func encoded(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(value)) ?? Data("{}".utf8)

@@ -4,7 +4,7 @@ import Operations
 import Store
 
 /// What the checkout answers for one attempt. Codable: an idempotent retry replays it exactly.
-public enum CheckoutResult: Sendable, Hashable, Codable {
+package enum CheckoutResult: Sendable, Hashable, Codable {
     case paid(PaymentResult)
     case declined(DeclineReason)
     case challengeRequired(PendingChallenge)
@@ -13,10 +13,10 @@ public enum CheckoutResult: Sendable, Hashable, Codable {
     /// The request cannot be paid (voided, already paid, amount changed): the message says why.
     case refused(String)
 
-    public var payment: PaymentResult? { if case .paid(let result) = self { result } else { nil } }
+    package var payment: PaymentResult? { if case .paid(let result) = self { result } else { nil } }
 
     /// Paid, declined or refused: the answer a retry must get again.
-    public var isFinal: Bool {
+    package var isFinal: Bool {
         switch self {
         case .paid, .declined, .refused: true
         case .challengeRequired, .cancelled, .invalid: false
@@ -28,29 +28,29 @@ public enum CheckoutResult: Sendable, Hashable, Codable {
 /// transaction so that a retried or double-clicked attempt charges exactly once and a payment
 /// racing a void has exactly one winner. The simulator answers in microseconds; a real
 /// processor would authorize first and capture inside the transaction.
-public struct CheckoutService: Sendable {
-    public let requests: RequestService
-    public let makeProcessor: @Sendable (BusinessSettings) -> any PaymentProcessor
+package struct CheckoutService: Sendable {
+    package let requests: RequestService
+    package let makeProcessor: @Sendable (BusinessSettings) -> any PaymentProcessor
 
-    public init(requests: RequestService,
+    package init(requests: RequestService,
                 makeProcessor: @escaping @Sendable (BusinessSettings) -> any PaymentProcessor) {
         self.requests = requests
         self.makeProcessor = makeProcessor
     }
 
     /// The simulator, with the business's Affirm terms and time zone.
-    public static func simulated(_ requests: RequestService) -> CheckoutService {
+    package static func simulated(_ requests: RequestService) -> CheckoutService {
         CheckoutService(requests: requests) { settings in SimulatedProcessor(settings: settings, now: requests.clock) }
     }
 
-    public func charge(_ referenceText: String, source: PaymentSource, idempotencyKey: String?) throws(OperationError) -> CheckoutResult {
+    package func charge(_ referenceText: String, source: PaymentSource, idempotencyKey: String?) throws(OperationError) -> CheckoutResult {
         try attempt(referenceText, idempotencyKey: idempotencyKey, fingerprint: Self.fingerprint(source)) { processor, amount in
             processor.authorize(ChargeRequest(amount: amount, source: source))
         }
     }
 
     /// The customer approved or failed the 3-D Secure challenge.
-    public func completeChallenge(_ referenceText: String, challenge: PendingChallenge, approve: Bool,
+    package func completeChallenge(_ referenceText: String, challenge: PendingChallenge, approve: Bool,
                                   idempotencyKey: String?) throws(OperationError) -> CheckoutResult {
         try attempt(referenceText, idempotencyKey: idempotencyKey, fingerprint: "3ds|\(challenge.id)|\(approve)") { processor, amount in
             guard challenge.amount == amount else { return .declined(.authenticationFailed) }

@@ -3,26 +3,26 @@ import Foundation
 
 /// `Records/demo-history.json`: what happened to the demo requests, replayed by `paypage demo`.
 /// Days are relative to today in the business's time zone, so a fresh clone always looks recent.
-public struct DemoHistory: Codable, Sendable {
-    public struct Step: Codable, Sendable {
-        public var day: Int
-        public var time: String
-        public var action: String
-        public var reference: String?
-        public var phone: String?
-        public var reply: String?
-        public var method: String?
-        public var card: String?
-        public var months: Int?
-        public var amount: String?
-        public var full: Bool?
-        public var reason: String?
+package struct DemoHistory: Codable, Sendable {
+    package struct Step: Codable, Sendable {
+        package var day: Int
+        package var time: String
+        package var action: String
+        package var reference: String?
+        package var phone: String?
+        package var reply: String?
+        package var method: String?
+        package var card: String?
+        package var months: Int?
+        package var amount: String?
+        package var full: Bool?
+        package var reason: String?
     }
 
-    public var steps: [Step]
+    package var steps: [Step]
     /// Days, relative to today, on which the processor makes no deposit (a weekend one moves to
     /// the Monday after), so that a demo replayed on any date shows a holiday among its weeks.
-    public var holidays: [Int]?
+    package var holidays: [Int]?
 }
 
 extension DemoHistory.Step {
@@ -40,7 +40,7 @@ extension DemoHistory.Step {
 
 extension DemoHistory {
     /// The demo's holidays as dates: `today` plus each day, a weekend one moved to the Monday after.
-    public func holidayDates(today: CalendarDate) -> Set<CalendarDate> {
+    package func holidayDates(today: CalendarDate) -> Set<CalendarDate> {
         Set((holidays ?? []).map { offset in
             let day = today.adding(days: offset)
             return day.isWeekend ? day.adding(days: 8 - day.weekday) : day

@@ -5,25 +5,25 @@ import Store
 
 /// Replays the demo history into the ledger through the same code paths staff and customers
 /// use (the checkout for card, wallet and Affirm payments), each step at its scripted time.
-public struct DemoReplay: Sendable {
-    public let requests: RequestService
-    public let history: DemoHistory
-    public let now: Date
+package struct DemoReplay: Sendable {
+    package let requests: RequestService
+    package let history: DemoHistory
+    package let now: Date
 
-    public init(requests: RequestService, history: DemoHistory, now: Date) {
+    package init(requests: RequestService, history: DemoHistory, now: Date) {
         self.requests = requests
         self.history = history
         self.now = now
     }
 
-    public static func load(_ paths: WorkspacePaths) throws(OperationError) -> DemoHistory {
+    package static func load(_ paths: WorkspacePaths) throws(OperationError) -> DemoHistory {
         do {
             return try RecordDecoder().decode(DemoHistory.self, at: paths.demoHistory, file: "Records/demo-history.json")
         } catch { throw .records([error]) }
     }
 
     /// Runs every step; the first failure stops the replay with the step's index in the message.
-    public func run() throws(OperationError) -> Int {
+    package func run() throws(OperationError) -> Int {
         let timeZone = requests.businesses.main.timeZone
         let today = CalendarDate(now, in: timeZone)
         let replaying = withHolidays(history.holidayDates(today: today))

@@ -2,7 +2,7 @@ import Billing
 
 /// Why a processor refused a payment. The raw value is a stable code (Stripe's where one exists),
 /// fit for records and logs; `message(_:)` is what the customer reads.
-public enum DeclineReason: String, Sendable, Hashable, Codable, CaseIterable {
+package enum DeclineReason: String, Sendable, Hashable, Codable, CaseIterable {
     case cardDeclined = "card_declined"
     case insufficientFunds = "insufficient_funds"
     case lostCard = "lost_card"
@@ -20,7 +20,7 @@ public enum DeclineReason: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Lost and stolen cards are shown to the customer as a generic decline (processors' advice:
     /// never tell a possible fraudster why); the code keeps the real reason for staff.
-    public func message(_ language: Language) -> String {
+    package func message(_ language: Language) -> String {
         switch (self, language) {
         case (.cardDeclined, .en), (.lostCard, .en), (.stolenCard, .en):
             "Your card was declined. Please use another card or contact your bank."
@@ -67,12 +67,12 @@ public enum DeclineReason: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// A form field the customer must correct, with a message for that field.
-public struct FieldError: Sendable, Hashable, Codable {
-    public enum Field: String, Sendable, Hashable, Codable, CaseIterable {
+package struct FieldError: Sendable, Hashable, Codable {
+    package enum Field: String, Sendable, Hashable, Codable, CaseIterable {
         case number, expiry, cvc, name, amount, plan
     }
 
-    public enum Code: String, Sendable, Hashable, Codable, CaseIterable {
+    package enum Code: String, Sendable, Hashable, Codable, CaseIterable {
         case numberRequired = "number_required"
         case numberNotDigits = "number_not_digits"
         case numberLength = "number_length"
@@ -88,7 +88,7 @@ public struct FieldError: Sendable, Hashable, Codable {
         case amountInvalid = "amount_invalid"
         case planUnavailable = "plan_unavailable"
 
-        public var field: Field {
+        package var field: Field {
             switch self {
             case .numberRequired, .numberNotDigits, .numberLength, .numberLuhn, .numberUnsupportedBrand: .number
             case .expiryRequired, .expiryMonthInvalid, .expiryPast: .expiry
@@ -100,12 +100,12 @@ public struct FieldError: Sendable, Hashable, Codable {
         }
     }
 
-    public let code: Code
-    public var field: Field { code.field }
+    package let code: Code
+    package var field: Field { code.field }
 
-    public init(_ code: Code) { self.code = code }
+    package init(_ code: Code) { self.code = code }
 
-    public func message(_ language: Language) -> String {
+    package func message(_ language: Language) -> String {
         switch (code, language) {
         case (.numberRequired, .en): "Enter your card number."
         case (.numberRequired, .fr): "Entrez votre numéro de carte."

@@ -7,7 +7,7 @@ import Billing
 ///
 /// Idempotency (a retried or double-clicked payment charges once) belongs to the caller, which
 /// records the outcome under the request before answering; the processor itself keeps no state.
-public protocol PaymentProcessor: Sendable {
+package protocol PaymentProcessor: Sendable {
     func authorize(_ request: ChargeRequest) -> ChargeOutcome
     /// Finishes a 3-D Secure challenge returned by `authorize`.
     func completeChallenge(_ challenge: PendingChallenge, approve: Bool) -> ChargeOutcome
@@ -15,14 +15,14 @@ public protocol PaymentProcessor: Sendable {
 
 /// The checkout simulator: Stripe's well-known test cards, a simulated wallet sheet and a
 /// simulated Affirm. Refuses every card that is not a test card.
-public struct SimulatedProcessor: PaymentProcessor {
-    public var affirm: BusinessSettings.Affirm
+package struct SimulatedProcessor: PaymentProcessor {
+    package var affirm: BusinessSettings.Affirm
     /// Card expiry is judged in this calendar (and its time zone).
-    public var calendar: Calendar
-    public var now: @Sendable () -> Date
-    public var random: any RandomSource
+    package var calendar: Calendar
+    package var now: @Sendable () -> Date
+    package var random: any RandomSource
 
-    public init(affirm: BusinessSettings.Affirm, calendar: Calendar, now: @escaping @Sendable () -> Date = { Date() },
+    package init(affirm: BusinessSettings.Affirm, calendar: Calendar, now: @escaping @Sendable () -> Date = { Date() },
                 random: any RandomSource = SystemRandomSource()) {
         self.affirm = affirm
         self.calendar = calendar
@@ -31,7 +31,7 @@ public struct SimulatedProcessor: PaymentProcessor {
     }
 
     /// Takes the business's Affirm terms and time zone.
-    public init(settings: BusinessSettings, now: @escaping @Sendable () -> Date = { Date() },
+    package init(settings: BusinessSettings, now: @escaping @Sendable () -> Date = { Date() },
                 random: any RandomSource = SystemRandomSource()) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = settings.timeZone
@@ -40,14 +40,14 @@ public struct SimulatedProcessor: PaymentProcessor {
 
     // MARK: Test cards
 
-    public enum TestCardBehavior: Sendable, Hashable {
+    package enum TestCardBehavior: Sendable, Hashable {
         case approve
         case decline(DeclineReason)
         case requireAuthentication
     }
 
     /// Stripe's well-known test numbers. Any expiry in the future and any CVC of the right length work.
-    public static let testCards: [String: TestCardBehavior] = [
+    package static let testCards: [String: TestCardBehavior] = [
         "4242424242424242": .approve,
         "5555555555554444": .approve,
         "378282246310005": .approve,
@@ -63,18 +63,18 @@ public struct SimulatedProcessor: PaymentProcessor {
 
     // MARK: Authorizing
 
-    public func authorize(_ request: ChargeRequest) -> ChargeOutcome {
+    package func authorize(_ request: ChargeRequest) -> ChargeOutcome {
         var generator = RandomSourceGenerator(random)
         return authorize(request, using: &generator)
     }
 
-    public func completeChallenge(_ challenge: PendingChallenge, approve: Bool) -> ChargeOutcome {
+    package func completeChallenge(_ challenge: PendingChallenge, approve: Bool) -> ChargeOutcome {
         var generator = RandomSourceGenerator(random)
         return completeChallenge(challenge, approve: approve, using: &generator)
     }
 
     /// The pure core: the same request and generator state give the same outcome.
-    public func authorize<G: RandomNumberGenerator>(_ request: ChargeRequest, using generator: inout G) -> ChargeOutcome {
+    package func authorize<G: RandomNumberGenerator>(_ request: ChargeRequest, using generator: inout G) -> ChargeOutcome {
         guard request.amount.isPositive else { return .invalid([FieldError(.amountInvalid)]) }
         switch request.source {
         case .card(let card):
@@ -99,7 +99,7 @@ public struct SimulatedProcessor: PaymentProcessor {
         }
     }
 
-    public func completeChallenge<G: RandomNumberGenerator>(_ challenge: PendingChallenge, approve: Bool,
+    package func completeChallenge<G: RandomNumberGenerator>(_ challenge: PendingChallenge, approve: Bool,
                                                            using generator: inout G) -> ChargeOutcome {
         guard approve else { return .declined(.authenticationFailed) }
         let method = PaymentMethod(kind: .card, cardBrand: challenge.brand.displayName, last4: challenge.last4)
@@ -107,7 +107,7 @@ public struct SimulatedProcessor: PaymentProcessor {
     }
 
     /// Validation in form order: number, expiry, CVC, name. Every failing field is reported (one error per field).
-    public func validate(_ card: CardDetails) -> [FieldError] {
+    package func validate(_ card: CardDetails) -> [FieldError] {
         var errors: [FieldError] = []
         let numberError = Self.numberError(card)
         if let numberError { errors.append(FieldError(numberError)) }
@@ -166,13 +166,13 @@ public struct SimulatedProcessor: PaymentProcessor {
     }
 
     /// Affirm is offered when enabled and minimum ≤ amount ≤ maximum, in the business's currency.
-    public func affirmEligible(_ amount: Money) -> Bool {
+    package func affirmEligible(_ amount: Money) -> Bool {
         // Money's `<` traps on mixed currencies: check before asking Billing.
         guard amount.currency == affirm.minimum.currency, amount.currency == affirm.maximum.currency else { return false }
         return affirm.isEligible(amount)
     }
 
-    public func affirmQuote(for amount: Money) -> AffirmQuote? {
+    package func affirmQuote(for amount: Money) -> AffirmQuote? {
         affirmEligible(amount) ? AffirmQuote(amount: amount) : nil
     }
 

@@ -3,13 +3,13 @@ import Foundation
 
 /// What a checkout form or API call submits, turned into a `PaymentSource`. The card number
 /// and CVC go straight into `CardDetails` (redacted everywhere) and are never kept.
-public enum PaymentSubmission {
-    public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+package enum PaymentSubmission {
+    package enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         case unknownMethod(String)
         case missing(String)
         case invalid(field: String, value: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .unknownMethod(let method): "method: \"\(method)\" is not card, apple_pay, google_pay or affirm"
             case .missing(let field): "\(field): is required"
@@ -20,7 +20,7 @@ public enum PaymentSubmission {
 
     /// Fields: `method`; for cards `number`, `exp`, `cvc`, `name`; for wallets `action`
     /// (approve, cancel, fail); for Affirm `months` and `credit` (approve or decline).
-    public static func source(_ fields: [String: String]) throws(Problem) -> PaymentSource {
+    package static func source(_ fields: [String: String]) throws(Problem) -> PaymentSource {
         let method = fields["method"] ?? ""
         switch method {
         case "card":

@@ -2,14 +2,14 @@ import Synchronization
 import Foundation
 
 /// Where authorization codes and challenge ids come from. Injected so tests are deterministic.
-public protocol RandomSource: Sendable {
+package protocol RandomSource: Sendable {
     func next() -> UInt64
 }
 
 /// The system's cryptographically secure generator: what a running simulator uses.
-public struct SystemRandomSource: RandomSource {
-    public init() {}
-    public func next() -> UInt64 {
+package struct SystemRandomSource: RandomSource {
+    package init() {}
+    package func next() -> UInt64 {
         var generator = SystemRandomNumberGenerator()
         return generator.next()
     }
@@ -18,12 +18,12 @@ public struct SystemRandomSource: RandomSource {
 /// SplitMix64: a small, fast, seeded generator that gives the same sequence for the same seed on
 /// every run and platform (the standard library's generator cannot be seeded). The project's
 /// only one: demos, the benchmark's synthetic workspace and tests all draw from it.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -33,21 +33,21 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 }
 
 /// A reproducible sequence (SplitMix64) for tests and demos. Each instance has its own state.
-public final class SeededRandomSource: RandomSource, Sendable {
+package final class SeededRandomSource: RandomSource, Sendable {
     private let generator: Mutex<SplitMix64>
 
-    public init(seed: UInt64) { generator = Mutex(SplitMix64(seed: seed)) }
+    package init(seed: UInt64) { generator = Mutex(SplitMix64(seed: seed)) }
 
-    public func next() -> UInt64 {
+    package func next() -> UInt64 {
         generator.withLock { $0.next() }
     }
 }
 
 /// Adapts a `RandomSource` to the standard library's generator protocol.
-public struct RandomSourceGenerator: RandomNumberGenerator {
+package struct RandomSourceGenerator: RandomNumberGenerator {
     let source: any RandomSource
-    public init(_ source: any RandomSource) { self.source = source }
-    public mutating func next() -> UInt64 { source.next() }
+    package init(_ source: any RandomSource) { self.source = source }
+    package mutating func next() -> UInt64 { source.next() }
 }
 
 enum RandomText {

@@ -4,32 +4,32 @@ import Store
 
 /// The deposits of a workspace's businesses, worked out from the ledger's settlements: what
 /// `paypage deposits` prints and the staff console shows. Reads only.
-public struct DepositBook: Sendable {
-    public let ledger: Ledger
-    public let businesses: Businesses
-    public let clock: @Sendable () -> Date
+package struct DepositBook: Sendable {
+    package let ledger: Ledger
+    package let businesses: Businesses
+    package let clock: @Sendable () -> Date
 
-    public init(ledger: Ledger, businesses: Businesses, clock: @escaping @Sendable () -> Date = { Date() }) {
+    package init(ledger: Ledger, businesses: Businesses, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.ledger = ledger
         self.businesses = businesses
         self.clock = clock
     }
 
     /// The business's today, in its time zone: days before it are final.
-    public func today(business key: String) throws(DepositError) -> CalendarDate {
+    package func today(business key: String) throws(DepositError) -> CalendarDate {
         CalendarDate(clock(), in: try settings(key).timeZone)
     }
 
     /// Every day with something settling or refunded, oldest first, deposited or not;
     /// `from` and `to` are inclusive. Numbers and shortfalls always count from the first day.
-    public func days(business key: String, from: CalendarDate? = nil, to: CalendarDate? = nil) throws(DepositError) -> [DepositDay] {
+    package func days(business key: String, from: CalendarDate? = nil, to: CalendarDate? = nil) throws(DepositError) -> [DepositDay] {
         try allDays(key).filter { day in
             (from.map { day.day >= $0 } ?? true) && (to.map { day.day <= $0 } ?? true)
         }
     }
 
     /// One deposit by its number.
-    public func deposit(_ id: DepositID) throws(DepositError) -> DepositDay {
+    package func deposit(_ id: DepositID) throws(DepositError) -> DepositDay {
         let deposited = try allDays(id.businessKey).filter { $0.number != nil }
         guard let found = deposited.first(where: { $0.number == id.number }) else {
             throw .noSuchDeposit(id, count: deposited.count)
@@ -38,14 +38,14 @@ public struct DepositBook: Sendable {
     }
 
     /// One business day, deposited or not.
-    public func day(business key: String, on date: CalendarDate) throws(DepositError) -> DepositDay {
+    package func day(business key: String, on date: CalendarDate) throws(DepositError) -> DepositDay {
         guard let found = try allDays(key).first(where: { $0.day == date }) else { throw .noSuchDay(business: key, day: date) }
         return found
     }
 
     /// A deposit or a day by the name people type: `KEY-N`, `N` (one business only),
     /// `KEY-YYYY-MM-DD` or `YYYY-MM-DD`.
-    public func find(_ name: String) throws(DepositError) -> DepositDay {
+    package func find(_ name: String) throws(DepositError) -> DepositDay {
         let keys = businesses.keys
         switch try DepositName.parse(name, keys: keys) {
         case let .number(key, number):
@@ -56,7 +56,7 @@ public struct DepositBook: Sendable {
     }
 
     /// Where a request's payment and refunds went.
-    public func placement(of reference: Reference) throws(DepositError) -> RequestDeposits {
+    package func placement(of reference: Reference) throws(DepositError) -> RequestDeposits {
         let settlements = try store { () throws(StoreError) in try ledger.settlements(for: reference) }
         var result = RequestDeposits(reference: reference, status: .tracked, payment: nil, refunds: [])
         if !settlements.contains(where: { $0.kind == .payment }) {
@@ -70,7 +70,7 @@ public struct DepositBook: Sendable {
     /// Where the money of every request of one business went, keyed by `Reference.key`, in one
     /// pass (for pages that list many requests). Requests with no settlement are absent: unpaid,
     /// paid offline, or paid before fees were stored.
-    public func placements(business key: String) throws(DepositError) -> [String: RequestDeposits] {
+    package func placements(business key: String) throws(DepositError) -> [String: RequestDeposits] {
         let (days, settlements) = try worked(key)
         var result: [String: RequestDeposits] = [:]
         for (referenceKey, mine) in Dictionary(grouping: settlements, by: \.reference.key) {

@@ -15,20 +15,20 @@ import Billing
 /// reduces the shortfall carried in; what remains, when above zero, is the deposit; otherwise
 /// there is no deposit and the shortfall (positive) carries to the next day. Deposits are
 /// numbered 1, 2, 3… per business once their day has passed.
-public struct DepositCalculator: Sendable {
-    public var businessKey: String
-    public var currency: Currency
+package struct DepositCalculator: Sendable {
+    package var businessKey: String
+    package var currency: Currency
     /// The business's today: earlier days are final; it and later days are only expected.
-    public var today: CalendarDate
+    package var today: CalendarDate
 
-    public init(businessKey: String, currency: Currency, today: CalendarDate) {
+    package init(businessKey: String, currency: Currency, today: CalendarDate) {
         self.businessKey = businessKey
         self.currency = currency
         self.today = today
     }
 
     /// Every day with a settlement, oldest first. Settlements of other businesses are ignored.
-    public func days(_ settlements: [Settlement]) throws(DepositError) -> [DepositDay] {
+    package func days(_ settlements: [Settlement]) throws(DepositError) -> [DepositDay] {
         let mine = settlements.filter { $0.businessKey == businessKey }
         if let other = mine.first(where: { $0.amount.currency != currency }) {
             throw .mixedCurrencies(business: businessKey, expected: currency.code, found: other.amount.currency.code)

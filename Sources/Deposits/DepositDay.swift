@@ -2,8 +2,8 @@ import Billing
 
 /// One business day of one business: what settled, what was refunded, the fees, and the
 /// deposit made of it, or none when that came to zero or less (the shortfall then carries).
-public struct DepositDay: Sendable, Hashable, Codable {
-    public enum Status: String, Sendable, Hashable, Codable {
+package struct DepositDay: Sendable, Hashable, Codable {
+    package enum Status: String, Sendable, Hashable, Codable {
         /// The day has passed and a deposit was made: it has a number and never changes.
         case deposited
         /// The day has passed with nothing to deposit: the shortfall carries to the next day.
@@ -12,34 +12,34 @@ public struct DepositDay: Sendable, Hashable, Codable {
         case expected
     }
 
-    public var businessKey: String
-    public var day: CalendarDate
-    public var status: Status
+    package var businessKey: String
+    package var day: CalendarDate
+    package var status: Status
     /// The deposit's number in the business's sequence, once its day has passed.
-    public var number: Int?
-    public var lines: [DepositLine]
+    package var number: Int?
+    package var lines: [DepositLine]
     /// Payments settling that day.
-    public var gross: Money
+    package var gross: Money
     /// Refunds counted that day (positive).
-    public var refunds: Money
+    package var refunds: Money
     /// Fees of the payments settling that day (positive).
-    public var fees: Money
+    package var fees: Money
     /// Fees given back with that day's refunds (positive).
-    public var feesReturned: Money
+    package var feesReturned: Money
     /// The shortfall carried in from earlier days and taken from this one (positive).
-    public var shortfallTaken: Money
+    package var shortfallTaken: Money
     /// The deposit: what remains when positive, else zero.
-    public var deposit: Money
+    package var deposit: Money
     /// The shortfall carried to the next day (positive, zero when none).
-    public var shortfallCarried: Money
+    package var shortfallCarried: Money
 
-    public var id: DepositID? { number.map { DepositID(businessKey: businessKey, number: $0) } }
+    package var id: DepositID? { number.map { DepositID(businessKey: businessKey, number: $0) } }
 
     /// Payments − refunds − fees + fees returned: the day's own activity, before the shortfall.
-    public var activity: Money {
+    package var activity: Money {
         Money(minorUnits: gross.minorUnits - refunds.minorUnits - fees.minorUnits + feesReturned.minorUnits, currency: gross.currency)
     }
 
     /// Fees less fees returned.
-    public var netFees: Money { Money(minorUnits: fees.minorUnits - feesReturned.minorUnits, currency: fees.currency) }
+    package var netFees: Money { Money(minorUnits: fees.minorUnits - feesReturned.minorUnits, currency: fees.currency) }
 }

@@ -2,7 +2,7 @@ import Billing
 import Store
 
 /// Why deposits could not be listed or shown. Only the CLI turns this into `error: …`.
-public enum DepositError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum DepositError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownBusiness(String, known: [String])
     /// A deposit named by its number alone while the workspace has several businesses.
     case businessNeeded(number: String, known: [String])
@@ -21,7 +21,7 @@ public enum DepositError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidSeparator(String)
     case conflictingFormats
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .unknownBusiness(key, known):
             "no business \"\(key)\" (businesses: \(known.joined(separator: ", ")))"

@@ -1,8 +1,8 @@
 import Billing
 
 /// One line of a deposit, as a bookkeeper ticks it off against the bank statement.
-public struct DepositLine: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+package struct DepositLine: Sendable, Hashable, Codable {
+    package enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case payment
         case fee
         case refund
@@ -10,21 +10,21 @@ public struct DepositLine: Sendable, Hashable, Codable {
         case shortfallTaken = "shortfall_taken"
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// Signed: what the line adds to the deposit. Payments and fees returned add; fees,
     /// refunds and the shortfall taken subtract.
-    public var amount: Money
+    package var amount: Money
     /// The request the line comes from; nil for the shortfall taken.
-    public var reference: Reference?
+    package var reference: Reference?
     /// The receipt number (payment, fee) or refund-note number (refund, fee returned).
-    public var number: Int?
-    public var method: PaymentMethod.Kind?
+    package var number: Int?
+    package var method: PaymentMethod.Kind?
     /// The ledger event of the payment or refund; nil for the shortfall taken.
-    public var sequence: Int64?
+    package var sequence: Int64?
     /// For the shortfall taken: the day the shortfall began.
-    public var since: CalendarDate?
+    package var since: CalendarDate?
 
-    public init(kind: Kind, amount: Money, reference: Reference? = nil, number: Int? = nil, method: PaymentMethod.Kind? = nil,
+    package init(kind: Kind, amount: Money, reference: Reference? = nil, number: Int? = nil, method: PaymentMethod.Kind? = nil,
                 sequence: Int64? = nil, since: CalendarDate? = nil) {
         self.kind = kind
         self.amount = amount

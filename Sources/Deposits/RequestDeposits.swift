@@ -2,8 +2,8 @@ import Billing
 
 /// Where one request's money went: the deposit its payment went into, or the day it is
 /// expected, and the same for each refund. What a request's page shows.
-public struct RequestDeposits: Sendable, Hashable {
-    public enum Status: String, Sendable, Hashable {
+package struct RequestDeposits: Sendable, Hashable {
+    package enum Status: String, Sendable, Hashable {
         case notPaid = "not_paid"
         /// Cash, cheque or e-transfer: never in a deposit.
         case offline
@@ -13,7 +13,7 @@ public struct RequestDeposits: Sendable, Hashable {
         case tracked
     }
 
-    public enum Placement: Sendable, Hashable {
+    package enum Placement: Sendable, Hashable {
         /// In this deposit, made on the item's day.
         case deposited(DepositID)
         /// Its day has passed with no deposit: the day's refunds and fees exceeded its payments,
@@ -23,15 +23,15 @@ public struct RequestDeposits: Sendable, Hashable {
         case expected
     }
 
-    public struct Item: Sendable, Hashable {
-        public var settlement: Settlement
-        public var placement: Placement
+    package struct Item: Sendable, Hashable {
+        package var settlement: Settlement
+        package var placement: Placement
         /// The business day it counts (settles, for a payment).
-        public var day: CalendarDate { settlement.day }
+        package var day: CalendarDate { settlement.day }
     }
 
-    public var reference: Reference
-    public var status: Status
-    public var payment: Item?
-    public var refunds: [Item]
+    package var reference: Reference
+    package var status: Status
+    package var payment: Item?
+    package var refunds: [Item]
 }

@@ -1,33 +1,33 @@
 import Foundation
 
 /// How a build runs. The defaults are what `paypage build` wants.
-public struct BuildOptions: Sendable {
+package struct BuildOptions: Sendable {
     /// Where to write; `<workspace>/Output` when nil.
-    public var outputDirectory: URL?
+    package var outputDirectory: URL?
     /// Render every business with this theme instead of its own (designer preview).
-    public var themeOverride: String?
+    package var themeOverride: String?
     /// Extra themes to render every request with, for the gallery (`Output/gallery/themes/<theme>/p/<token>/…`,
     /// linked from `Output/gallery/index.html`). Empty for a deploy build.
-    public var previewThemes: [String]
+    package var previewThemes: [String]
     /// Requests per staff list page.
-    public var staffPageSize: Int
+    package var staffPageSize: Int
     /// Render workers; the number of active cores when nil.
-    public var parallelism: Int?
+    package var parallelism: Int?
     /// Ignore the manifest and re-render everything (files whose bytes do not change are still not rewritten).
-    public var force: Bool
+    package var force: Bool
     /// Called by `build(only:)` once those requests' own pages are written, before the staff
     /// pages and the manifest (the benchmark times a payment up to here).
-    public var afterRequestPages: (@Sendable () -> Void)?
+    package var afterRequestPages: (@Sendable () -> Void)?
     /// The time a record must be older than for the build stamp to vouch for it (tests move it).
-    public var now: @Sendable () -> Date = { Date() }
+    package var now: @Sendable () -> Date = { Date() }
     /// The records' signature as a sync just took it, before reading them (`RecordsSignature`):
     /// the build stamp uses it rather than `stat` every record again. An older signature is
     /// always safe: a record changed since makes the next build's signature differ.
-    public var recordsSignature: UInt64?
+    package var recordsSignature: UInt64?
     /// Themes stay loaded here between builds made with these options (the server's rebuilds).
-    public var themeCache = ThemeCache()
+    package var themeCache = ThemeCache()
 
-    public init(outputDirectory: URL? = nil, themeOverride: String? = nil, previewThemes: [String] = [], staffPageSize: Int = 50,
+    package init(outputDirectory: URL? = nil, themeOverride: String? = nil, previewThemes: [String] = [], staffPageSize: Int = 50,
                 parallelism: Int? = nil, force: Bool = false) {
         self.outputDirectory = outputDirectory
         self.themeOverride = themeOverride
@@ -39,35 +39,35 @@ public struct BuildOptions: Sendable {
 }
 
 /// What a build did, for the one-line summary `paypage build` prints.
-public struct BuildSummary: Sendable, CustomStringConvertible {
+package struct BuildSummary: Sendable, CustomStringConvertible {
     /// Files whose bytes were (re)written.
-    public var written: Int = 0
+    package var written: Int = 0
     /// Files left as they were (skipped by hash, or rendered to the same bytes).
-    public var unchanged: Int = 0
+    package var unchanged: Int = 0
     /// Files deleted (removed requests, rotated links, stale pages and assets).
-    public var removed: Int = 0
+    package var removed: Int = 0
     /// Requests with pages after the build.
-    public var requests: Int = 0
+    package var requests: Int = 0
     /// Requests rendered this time (the others were unchanged by hash).
-    public var rendered: Int = 0
-    public var duration: Duration = .zero
+    package var rendered: Int = 0
+    package var duration: Duration = .zero
     /// Nothing changed since the last complete build: nothing was read past the stamp.
-    public var upToDate = false
+    package var upToDate = false
     /// Records the build skipped because they are invalid (`paypage check` explains them);
     /// their existing pages are kept as they were.
-    public var skipped: [String] = []
+    package var skipped: [String] = []
     /// Requests in the ledger whose record is missing and that were never paid: their pages are removed.
-    public var withoutRecord: [String] = []
+    package var withoutRecord: [String] = []
     /// The files written (the first 2 000), relative to the output folder (tests and live reload use it).
-    public var writtenFiles: [String] = []
+    package var writtenFiles: [String] = []
     /// Every file removed, relative to the output folder.
-    public var removedFiles: [String] = []
+    package var removedFiles: [String] = []
     /// Each phase's time and count, in order (`paypage build --verbose`).
-    public var phases: [PhaseReport] = []
+    package var phases: [PhaseReport] = []
 
-    public init() {}
+    package init() {}
 
-    public var description: String {
+    package var description: String {
         let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
         let time = ms >= 1000 ? String(format: "%.2f s", ms / 1000) : String(format: "%.0f ms", ms)
         var line = "built \(requests) request\(requests == 1 ? "" : "s"): \(written) written, \(unchanged) unchanged, \(removed) removed in \(time)"

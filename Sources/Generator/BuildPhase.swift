@@ -1,7 +1,7 @@
 import Foundation
 
 /// The steps of a full build, in order, as `paypage build --verbose` reports them.
-public enum BuildPhase: String, Sendable, CaseIterable {
+package enum BuildPhase: String, Sendable, CaseIterable {
     /// Compares the inputs' stamp with the last complete build's: equal means nothing to do.
     case stampCheck = "stamp check"
     /// Hashes each request's inputs and compares them with the manifest: what to render.
@@ -16,12 +16,12 @@ public enum BuildPhase: String, Sendable, CaseIterable {
 }
 
 /// How long one phase took and how much it handled (requests compared, pages rendered…).
-public struct PhaseReport: Sendable, Equatable {
-    public var phase: BuildPhase
-    public var duration: Duration
-    public var count: Int
+package struct PhaseReport: Sendable, Equatable {
+    package var phase: BuildPhase
+    package var duration: Duration
+    package var count: Int
     /// What `count` counts, for the verbose report.
-    public var unit: String
+    package var unit: String
 }
 
 /// Adds up the time of each phase; a phase may run several times (once per batch).
@@ -55,7 +55,7 @@ struct PhaseClock {
 
 extension PhaseReport: CustomStringConvertible {
     /// `render          1.234 s  45156 requests rendered`
-    public var description: String {
+    package var description: String {
         let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
         let name = phase.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
         let time = String(format: "%8.3f s", ms / 1000)

@@ -2,7 +2,7 @@ import Store
 import Theming
 
 /// Everything a build can fail with. `description` is what the CLI prints after `error: `.
-public enum GeneratorError: Error, Sendable, CustomStringConvertible {
+package enum GeneratorError: Error, Sendable, CustomStringConvertible {
     /// The business settings cannot be read: nothing can be built.
     case records([RecordError])
     /// A theme failed to load (syntax errors read `Themes/<name>/templates/<file>:LINE:COLUMN: …`).
@@ -12,7 +12,7 @@ public enum GeneratorError: Error, Sendable, CustomStringConvertible {
     /// Writing or removing a file of `Output/` failed.
     case fileSystem(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .records(let errors): errors.map(\.description).joined(separator: "\n")
         case .theme(let error): error.description

@@ -3,8 +3,8 @@ import Foundation
 import Store
 
 /// Bumped whenever the generator's output changes for the same inputs: every page is rebuilt.
-public enum GeneratorVersion {
-    public static let current = "paypage-generator-1"
+package enum GeneratorVersion {
+    package static let current = "paypage-generator-1"
 }
 
 /// A 64-bit FNV-1a accumulator over text fields, each terminated so fields cannot run together.

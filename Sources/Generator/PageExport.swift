@@ -5,20 +5,20 @@ import Theming
 
 /// One payment page or receipt of `public/p/`, with the typed context it is rendered from, so
 /// the same site can be produced by another generator on equal work (`paypage bench --export-hugo`).
-public struct ExportedPage: Sendable {
+package struct ExportedPage: Sendable {
     /// Relative to `public/`: `p/<token>/index.html`, `p/<token>/fr/index.html`, `p/<token>/receipt/en/index.html`.
-    public var path: String
+    package var path: String
     /// `payment` or `receipt`.
-    public var template: String
+    package var template: String
     /// The page's context as JSON (sorted keys), exactly what the theme's template receives.
-    public var context: Data
+    package var context: Data
     /// The request's notes in Markdown (payment pages with notes), which the context holds rendered.
-    public var notesMarkdown: String?
+    package var notesMarkdown: String?
 }
 
 extension SiteBuilder {
     /// Every request page under `public/p/`, with its business's theme, in the order of the records.
-    public func exportPages(_ each: (ExportedPage) throws -> Void) throws {
+    package func exportPages(_ each: (ExportedPage) throws -> Void) throws {
         let paths = WorkspacePaths(root: workspace)
         var models: [RequestModel] = []
         var stream = RequestStream(paths: paths, businesses: try RecordsReader(workspace: workspace).loadBusinesses(),

@@ -23,26 +23,26 @@ import Theming
 /// rendering. Files are written atomically and only when their bytes change. Rendering runs on
 /// every core; pages are written as soon as they are rendered, so memory does not grow with
 /// the number of requests.
-public struct SiteBuilder: Sendable {
-    public let workspace: URL
+package struct SiteBuilder: Sendable {
+    package let workspace: URL
 
-    public init(workspace: URL) { self.workspace = workspace.standardizedFileURL }
+    package init(workspace: URL) { self.workspace = workspace.standardizedFileURL }
 
     /// Builds everything.
-    public func build(_ options: BuildOptions = BuildOptions()) throws(GeneratorError) -> BuildSummary {
+    package func build(_ options: BuildOptions = BuildOptions()) throws(GeneratorError) -> BuildSummary {
         try run(only: nil, options)
     }
 
     /// Rebuilds what a change to these requests touches: their pages (removing them when the
     /// request is gone) and the staff pages that list them. Other requests are not looked at.
-    public func build(only references: [Reference], _ options: BuildOptions = BuildOptions()) throws(GeneratorError) -> BuildSummary {
+    package func build(only references: [Reference], _ options: BuildOptions = BuildOptions()) throws(GeneratorError) -> BuildSummary {
         try run(only: Set(references.map(\.key)), options)
     }
 
     /// Only these requests' own pages (`public/p/<token>/…`), from their row, events and record
     /// alone: what a customer waits for after paying, in a time that does not grow with the
     /// number of requests. The staff lists and the manifest catch up at the next `build`.
-    public func buildRequestPages(only references: [Reference], _ options: BuildOptions = BuildOptions()) throws(GeneratorError) -> BuildSummary {
+    package func buildRequestPages(only references: [Reference], _ options: BuildOptions = BuildOptions()) throws(GeneratorError) -> BuildSummary {
         let clock = ContinuousClock()
         let start = clock.now
         let writer = OutputWriter(root: outputDirectory(options))
@@ -55,7 +55,7 @@ public struct SiteBuilder: Sendable {
         return summary
     }
 
-    public func outputDirectory(_ options: BuildOptions) -> URL {
+    package func outputDirectory(_ options: BuildOptions) -> URL {
         options.outputDirectory ?? WorkspacePaths(root: workspace).output
     }
 

@@ -8,12 +8,12 @@ import Theming
 /// again for each payment costs more than rendering the pages. Owned by whoever builds
 /// repeatedly (through `BuildOptions`), not by the process. The signature is every file's
 /// path, size, inode and modification time under `Themes/` (a few dozen `lstat`s).
-public final class ThemeCache: Sendable {
+package final class ThemeCache: Sendable {
     private let entries = Mutex<[String: (signature: [String], theme: Theme)]>([:])
 
-    public init() {}
+    package init() {}
 
-    public func theme(_ name: String, themesDirectory: URL) throws(ThemeError) -> Theme {
+    package func theme(_ name: String, themesDirectory: URL) throws(ThemeError) -> Theme {
         let signature = Self.signature(themesDirectory)
         let key = themesDirectory.path + "\u{1F}" + name
         if let entry = entries.withLock({ $0[key] }), entry.signature == signature { return entry.theme }

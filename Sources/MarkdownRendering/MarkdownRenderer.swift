@@ -16,11 +16,11 @@ import Darwin
 ///    page's own origin are replaced by their alt text (the CSP forbids third-party origins,
 ///    and a remote image in a note would also leak that the customer opened the page), and
 ///    links whose scheme is not http, https, mailto or tel lose their `href`.
-public struct MarkdownRenderer: Sendable {
-    public init() {}
+package struct MarkdownRenderer: Sendable {
+    package init() {}
 
     /// Renders Markdown text to safe HTML.
-    public func html(_ markdown: String) -> String {
+    package func html(_ markdown: String) -> String {
         var text = markdown
         // withUTF8 hands cmark an explicit length, so an embedded NUL does not truncate the note.
         return text.withUTF8 { render($0) }
@@ -28,7 +28,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders raw bytes (e.g. a record read from disk before decoding); invalid UTF-8 is
     /// replaced by U+FFFD rather than trusted.
-    public func html(utf8 bytes: [UInt8]) -> String {
+    package func html(utf8 bytes: [UInt8]) -> String {
         bytes.withUnsafeBufferPointer { render($0) }
     }
 

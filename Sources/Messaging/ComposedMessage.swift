@@ -1,17 +1,17 @@
 /// A finished text, with what staff need to see before sending it.
-public struct ComposedMessage: Sendable, Hashable {
-    public let text: String
-    public let language: MessageLanguage
-    public let segments: SegmentCount
+package struct ComposedMessage: Sendable, Hashable {
+    package let text: String
+    package let language: MessageLanguage
+    package let segments: SegmentCount
     /// `[ … ]` parts nobody filled in; the CLI refuses to send while any remain.
-    public let unfilledBrackets: [String]
+    package let unfilledBrackets: [String]
 
-    public init(text: String, language: MessageLanguage) {
+    package init(text: String, language: MessageLanguage) {
         self.text = text
         self.language = language
         self.segments = SMSSegments.count(text)
         self.unfilledBrackets = PlaceholderFiller.unfilledBrackets(in: text)
     }
 
-    public var isReadyToSend: Bool { unfilledBrackets.isEmpty }
+    package var isReadyToSend: Bool { unfilledBrackets.isEmpty }
 }

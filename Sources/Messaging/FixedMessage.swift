@@ -4,7 +4,7 @@
 /// â ç ê î ô û or ’ it is preferred, because any of those makes the message UCS-2
 /// (70 characters a segment instead of 160). The confirmation keeps "reçu": no other
 /// word reads right for a receipt.
-public enum FixedMessage: String, Sendable, CaseIterable, Hashable {
+package enum FixedMessage: String, Sendable, CaseIterable, Hashable {
     /// Used when staff send a request without choosing a saved reply.
     case paymentRequest = "payment-request"
     /// For unpaid requests; pass the amount due as `formattedAmount`.
@@ -16,7 +16,7 @@ public enum FixedMessage: String, Sendable, CaseIterable, Hashable {
     /// Sent by staff to any number to check that texting works.
     case test
 
-    public func text(in language: MessageLanguage) -> String {
+    package func text(in language: MessageLanguage) -> String {
         switch (self, language) {
         case (.paymentRequest, .en):
             return "Hi {customer.name}, here is your secure payment link for invoice "
@@ -51,12 +51,12 @@ public enum FixedMessage: String, Sendable, CaseIterable, Hashable {
     }
 
     /// Named `builtin:<kind>` so an error points at the fixed text, not a saved reply.
-    public func template(in language: MessageLanguage) throws(MessagingError) -> MessageTemplate {
+    package func template(in language: MessageLanguage) throws(MessagingError) -> MessageTemplate {
         try MessageTemplate(name: "builtin:\(rawValue)", language: language, text: text(in: language))
     }
 
     /// The kind of outgoing message this text is sent as.
-    public var kind: MessageKind {
+    package var kind: MessageKind {
         switch self {
         case .paymentRequest: return .request
         case .reminder: return .reminder

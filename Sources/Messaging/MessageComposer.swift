@@ -1,15 +1,15 @@
 /// Turns a body into the text actually sent: sender name first, opt-out words last.
-public struct MessageComposer: Sendable, Hashable {
-    public let companyName: String
+package struct MessageComposer: Sendable, Hashable {
+    package let companyName: String
     /// The business setting that adds "Reply STOP to opt out." to every text.
-    public let includesOptOut: Bool
+    package let includesOptOut: Bool
 
-    public init(companyName: String, includesOptOut: Bool) {
+    package init(companyName: String, includesOptOut: Bool) {
         self.companyName = companyName
         self.includesOptOut = includesOptOut
     }
 
-    public static func optOutWording(in language: MessageLanguage) -> String {
+    package static func optOutWording(in language: MessageLanguage) -> String {
         switch language {
         case .en: return "Reply STOP to opt out."
         case .fr: return "Répondez ARRET pour vous désabonner."
@@ -18,7 +18,7 @@ public struct MessageComposer: Sendable, Hashable {
 
     /// Canadian French puts a space before the colon; a plain one, since a no-break
     /// space would make the message UCS-2.
-    public func senderPrefix(in language: MessageLanguage) -> String {
+    package func senderPrefix(in language: MessageLanguage) -> String {
         switch language {
         case .en: return "\(companyName): "
         case .fr: return "\(companyName) : "
@@ -26,20 +26,20 @@ public struct MessageComposer: Sendable, Hashable {
     }
 
     /// A fixed text (request, reminder, confirmation, refund, test) filled from `context`.
-    public func compose(
+    package func compose(
         _ fixed: FixedMessage, language: MessageLanguage, context: PlaceholderContext
     ) throws(MessagingError) -> ComposedMessage {
         try compose(fixed.template(in: language), context: context)
     }
 
     /// A saved reply in `language`, filled from `context`.
-    public func compose(
+    package func compose(
         reply: SavedReply, language: MessageLanguage, context: PlaceholderContext
     ) throws(MessagingError) -> ComposedMessage {
         try compose(reply.template(in: language), context: context)
     }
 
-    public func compose(
+    package func compose(
         _ template: MessageTemplate, context: PlaceholderContext
     ) throws(MessagingError) -> ComposedMessage {
         try finish(body: PlaceholderFiller.fill(template, with: context), language: template.language)
@@ -47,7 +47,7 @@ public struct MessageComposer: Sendable, Hashable {
 
     /// Adds the sender name and opt-out words to a body that is already final
     /// (a manual text typed by staff, or a filled template), then normalizes spaces.
-    public func finish(body: String, language: MessageLanguage) throws(MessagingError) -> ComposedMessage {
+    package func finish(body: String, language: MessageLanguage) throws(MessagingError) -> ComposedMessage {
         var text = SMSText.normalize(body).trimmingWhitespace()
         guard !text.isEmpty else { throw .emptyMessage }
         if !startsWithCompanyName(text) {

@@ -1,5 +1,5 @@
 /// Why a text was sent; the outbox and the staff message list group by it.
-public enum MessageKind: String, Sendable, Codable, CaseIterable, Hashable {
+package enum MessageKind: String, Sendable, Codable, CaseIterable, Hashable {
     case request
     case reminder
     case confirmation

@@ -1,7 +1,7 @@
 /// The languages PayPage writes text messages in.
 ///
 /// Raw values are the keys used in `Records/replies.json` (`"en"`, `"fr"`).
-public enum MessageLanguage: String, Sendable, Codable, CaseIterable, Hashable {
+package enum MessageLanguage: String, Sendable, Codable, CaseIterable, Hashable {
     case en
     case fr
 }

@@ -8,6 +8,6 @@
 ///
 /// `throws` is untyped because each implementation has its own error type (the store's,
 /// a gateway's); Messaging's own validation happens before, when building the message.
-public protocol MessageSender: Sendable {
+package protocol MessageSender: Sendable {
     func send(_ message: OutgoingMessage) throws -> SentMessageID
 }

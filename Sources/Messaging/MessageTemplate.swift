@@ -2,19 +2,19 @@
 ///
 /// Braces are always placeholder syntax (there is no escape): literal braces are rare in
 /// a text message and cost two GSM-7 septets each anyway.
-public struct MessageTemplate: Sendable, Hashable {
-    public enum Part: Sendable, Hashable {
+package struct MessageTemplate: Sendable, Hashable {
+    package enum Part: Sendable, Hashable {
         case text(String)
         /// `offset` is the Character offset of the opening `{` in the source text.
         case placeholder(name: String, offset: Int)
     }
 
-    public let name: String
-    public let language: MessageLanguage
-    public let source: String
-    public let parts: [Part]
+    package let name: String
+    package let language: MessageLanguage
+    package let source: String
+    package let parts: [Part]
 
-    public init(name: String, language: MessageLanguage, text: String) throws(MessagingError) {
+    package init(name: String, language: MessageLanguage, text: String) throws(MessagingError) {
         self.name = name
         self.language = language
         self.source = text
@@ -22,7 +22,7 @@ public struct MessageTemplate: Sendable, Hashable {
     }
 
     /// Placeholder names in order of appearance (repeats kept).
-    public var placeholderNames: [String] {
+    package var placeholderNames: [String] {
         parts.compactMap { part in
             if case let .placeholder(name, _) = part { return name }
             return nil

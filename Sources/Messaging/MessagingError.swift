@@ -1,7 +1,7 @@
 /// Everything that can go wrong while building a text message.
 ///
 /// Each case carries enough to point at the problem; only the CLI turns it into `error: …`.
-public enum MessagingError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum MessagingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `{ name }` is not one of the placeholders of DESIGN.md.
     case unknownPlaceholder(String, at: TemplateLocation)
     /// A known placeholder with no value for this customer/appointment/request.
@@ -21,7 +21,7 @@ public enum MessagingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A recipient that is not an E.164 number (`+`, then 7 to 15 digits, the first not 0).
     case invalidPhoneNumber(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .unknownPlaceholder(name, at):
             return "unknown placeholder { \(name) } in \(at)"

@@ -1,21 +1,21 @@
 /// The values placeholders are filled from, as plain strings so Messaging does not depend
 /// on how Billing models customers, money or links.
-public struct PlaceholderContext: Sendable, Hashable {
-    public var customerName: String
+package struct PlaceholderContext: Sendable, Hashable {
+    package var customerName: String
     /// Keys without the `meta_` prefix: `["rent_due": "1er mars"]` fills `{ customer.meta_rent_due }`.
-    public var customerMeta: [String: String]
-    public var companyName: String
+    package var customerMeta: [String: String]
+    package var companyName: String
     /// Keys without the `meta_` prefix, like `customerMeta`.
-    public var appointmentMeta: [String: String]
-    public var reference: String
+    package var appointmentMeta: [String: String]
+    package var reference: String
     /// Already formatted for the message's locale (`1 234,56 $` / `$1,234.56`). For a
     /// reminder pass the amount due; for a refund notice, the amount refunded.
-    public var formattedAmount: String
+    package var formattedAmount: String
     /// The request's public link; a paid request's page shows its receipt, so
     /// confirmations use this link too.
-    public var link: String
+    package var link: String
 
-    public init(
+    package init(
         customerName: String,
         customerMeta: [String: String] = [:],
         companyName: String,

@@ -1,10 +1,10 @@
 /// Fills a template's placeholders and finds text staff forgot to replace.
-public enum PlaceholderFiller {
+package enum PlaceholderFiller {
     /// The template with every placeholder replaced by its value.
     ///
     /// Values are inserted verbatim and never parsed again, so a customer name containing
     /// `{` cannot inject a placeholder. Throws on the first unknown or unset placeholder.
-    public static func fill(
+    package static func fill(
         _ template: MessageTemplate, with context: PlaceholderContext
     ) throws(MessagingError) -> String {
         var result = ""
@@ -27,7 +27,7 @@ public enum PlaceholderFiller {
     ///
     /// Saved replies use brackets for parts staff must edit before sending; the CLI refuses
     /// to send while any remain. An unclosed `[` is reported up to the end of the text.
-    public static func unfilledBrackets(in text: String) -> [String] {
+    package static func unfilledBrackets(in text: String) -> [String] {
         var found: [String] = []
         var current: String?
         for character in text {

@@ -5,7 +5,7 @@ import Synchronization
 /// A `Mutex` keeps it `Sendable` without `@unchecked`, and usable from the synchronous
 /// `send` (an actor could not satisfy a synchronous requirement).
 @available(macOS 15.0, *)
-public final class RecordingMessageSender: MessageSender {
+package final class RecordingMessageSender: MessageSender {
     private struct State {
         var sent: [OutgoingMessage] = []
         var failure: (any Error & Sendable)?
@@ -13,9 +13,9 @@ public final class RecordingMessageSender: MessageSender {
 
     private let state = Mutex(State())
 
-    public init() {}
+    package init() {}
 
-    public func send(_ message: OutgoingMessage) throws -> SentMessageID {
+    package func send(_ message: OutgoingMessage) throws -> SentMessageID {
         try state.withLock { state in
             if let failure = state.failure { throw failure }
             state.sent.append(message)
@@ -24,13 +24,13 @@ public final class RecordingMessageSender: MessageSender {
     }
 
     /// Everything accepted so far, in order.
-    public var sent: [OutgoingMessage] {
+    package var sent: [OutgoingMessage] {
         state.withLock { $0.sent }
     }
 
     /// Makes every following `send` throw `error` (nil to accept again), to test callers'
     /// handling of a failed outbox write.
-    public func failSends(with error: (any Error & Sendable)?) {
+    package func failSends(with error: (any Error & Sendable)?) {
         state.withLock { $0.failure = error }
     }
 }

@@ -1,5 +1,5 @@
 /// Counts the encoding and segments of a text message.
-public enum SMSSegments {
+package enum SMSSegments {
     static let gsm7Single = 160
     static let gsm7Part = 153
     static let ucs2Single = 70
@@ -8,7 +8,7 @@ public enum SMSSegments {
     /// Counts `text` as sent, without normalizing it (see `SMSText.normalize`).
     ///
     /// Costs are per Unicode scalar: a decomposed `é` (e + U+0301) is not GSM-7.
-    public static func count(_ text: String) -> SegmentCount {
+    package static func count(_ text: String) -> SegmentCount {
         let scalars = text.unicodeScalars
         var septetCosts: [Int] = []
         septetCosts.reserveCapacity(scalars.count)

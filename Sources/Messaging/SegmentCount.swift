@@ -1,5 +1,5 @@
 /// How a text message is encoded on the air.
-public enum SMSEncoding: String, Sendable, Codable, Hashable {
+package enum SMSEncoding: String, Sendable, Codable, Hashable {
     /// 7-bit GSM default alphabet: 160 septets alone, 153 per part when split.
     case gsm7
     /// UTF-16: 70 code units alone, 67 per part when split.
@@ -7,16 +7,16 @@ public enum SMSEncoding: String, Sendable, Codable, Hashable {
 }
 
 /// The size of a text message, as shown to staff before sending.
-public struct SegmentCount: Sendable, Codable, Hashable {
-    public let encoding: SMSEncoding
+package struct SegmentCount: Sendable, Codable, Hashable {
+    package let encoding: SMSEncoding
     /// Septets (GSM-7, extension characters count 2) or UTF-16 code units (UCS-2).
-    public let units: Int
+    package let units: Int
     /// Messages the carrier bills; 0 for an empty text.
-    public let segments: Int
+    package let segments: Int
     /// Capacity of each segment: 160/70 when the text fits in one, else 153/67.
-    public let perSegment: Int
+    package let perSegment: Int
 
-    public init(encoding: SMSEncoding, units: Int, segments: Int, perSegment: Int) {
+    package init(encoding: SMSEncoding, units: Int, segments: Int, perSegment: Int) {
         self.encoding = encoding
         self.units = units
         self.segments = segments

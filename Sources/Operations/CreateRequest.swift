@@ -4,20 +4,20 @@ import Messaging
 import Store
 
 /// What staff type to create a request: an amount, or an invoice file with lines.
-public struct NewRequest: Sendable {
-    public var reference: String
-    public var customerName: String
-    public var phone: String
-    public var email: String?
-    public var language: String?
-    public var amount: String?
+package struct NewRequest: Sendable {
+    package var reference: String
+    package var customerName: String
+    package var phone: String
+    package var email: String?
+    package var language: String?
+    package var amount: String?
     /// A JSON file with `lines` (and optionally notes, dates, meta), e.g. a dealer-management export.
-    public var invoiceFile: URL?
-    public var business: String?
-    public var reply: String?
-    public var send: Bool
+    package var invoiceFile: URL?
+    package var business: String?
+    package var reply: String?
+    package var send: Bool
 
-    public init(reference: String, customerName: String, phone: String, email: String? = nil, language: String? = nil,
+    package init(reference: String, customerName: String, phone: String, email: String? = nil, language: String? = nil,
                 amount: String? = nil, invoiceFile: URL? = nil, business: String? = nil, reply: String? = nil, send: Bool = true) {
         self.reference = reference
         self.customerName = customerName
@@ -32,18 +32,18 @@ public struct NewRequest: Sendable {
     }
 }
 
-public struct CreatedRequest: Sendable {
-    public var reference: Reference
-    public var link: String
-    public var message: ComposedMessage
+package struct CreatedRequest: Sendable {
+    package var reference: Reference
+    package var link: String
+    package var message: ComposedMessage
     /// nil with `--no-send`: the link is to be copied instead.
-    public var outcome: MessageOutcome?
-    public var amount: Money
+    package var outcome: MessageOutcome?
+    package var amount: Money
 }
 
 extension RequestService {
     /// Creates the record and the ledger entry together; on any failure nothing is left behind.
-    public func create(_ request: NewRequest) throws(OperationError) -> CreatedRequest {
+    package func create(_ request: NewRequest) throws(OperationError) -> CreatedRequest {
         let record = try draftRecord(request)
         let file = WorkspacePaths.invoiceFile(record.reference)
         if let flag = request.business, let inFile = record.business, flag != inFile {

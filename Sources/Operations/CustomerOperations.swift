@@ -5,7 +5,7 @@ import Store
 
 extension RequestService {
     /// The customer replied STOP/ARRET: no further texts go to this number.
-    public func optOut(phone text: String) throws(OperationError) -> PhoneNumber {
+    package func optOut(phone text: String) throws(OperationError) -> PhoneNumber {
         let phone = try parsePhone(text)
         let now = clock()
         return try transaction { tx throws(OperationError) in
@@ -15,7 +15,7 @@ extension RequestService {
     }
 
     /// A test text to any number (staff checking that texting works); opt-outs still apply.
-    public func testMessage(to text: String, reply: String?, language: Language? = nil) throws(OperationError) -> (ComposedMessage, MessageOutcome) {
+    package func testMessage(to text: String, reply: String?, language: Language? = nil) throws(OperationError) -> (ComposedMessage, MessageOutcome) {
         let phone = try parsePhone(text)
         let business = businesses.main
         let lang = MessageLanguage(language ?? business.defaultLanguage)
@@ -47,7 +47,7 @@ extension RequestService {
     }
 
     /// Requests of a customer found by name (part of it, any case) or phone.
-    public func findCustomer(_ nameOrPhone: String) throws(OperationError) -> [RequestRow] {
+    package func findCustomer(_ nameOrPhone: String) throws(OperationError) -> [RequestRow] {
         let query = (try? PhoneNumber(nameOrPhone))?.e164 ?? nameOrPhone
         return try storeCall { () throws(StoreError) in try ledger.search(nameOrPhone: query) }
     }

@@ -5,7 +5,7 @@ import Store
 
 extension RequestService {
     /// Voids an unpaid request: its page then says so and can no longer be paid.
-    public func void(_ referenceText: String, reason: String?) throws(OperationError) -> RequestStatus {
+    package func void(_ referenceText: String, reason: String?) throws(OperationError) -> RequestStatus {
         let reference = try parseReference(referenceText)
         let now = clock()
         return try transaction { tx throws(OperationError) in
@@ -18,7 +18,7 @@ extension RequestService {
 
     /// Sends the reminder for an unpaid request, within the business's limits: the fixed text,
     /// or `body` as staff edited it (the company name and the opt-out words are still added).
-    public func remind(_ referenceText: String, body: String? = nil) throws(OperationError) -> MessageOutcome {
+    package func remind(_ referenceText: String, body: String? = nil) throws(OperationError) -> MessageOutcome {
         let reference = try parseReference(referenceText)
         let now = clock()
         return try transaction { tx throws(OperationError) in
@@ -42,7 +42,7 @@ extension RequestService {
     }
 
     /// Sends the payment confirmation by hand, from a saved reply or the built-in text.
-    public func confirm(_ referenceText: String, reply: String?) throws(OperationError) -> MessageOutcome {
+    package func confirm(_ referenceText: String, reply: String?) throws(OperationError) -> MessageOutcome {
         let reference = try parseReference(referenceText)
         let now = clock()
         return try transaction { tx throws(OperationError) in
@@ -59,7 +59,7 @@ extension RequestService {
     }
 
     /// Sends the link again (or for the first time), from a saved reply or the built-in text.
-    public func sendLink(_ referenceText: String, reply: String?) throws(OperationError) -> (ComposedMessage, MessageOutcome) {
+    package func sendLink(_ referenceText: String, reply: String?) throws(OperationError) -> (ComposedMessage, MessageOutcome) {
         let reference = try parseReference(referenceText)
         let now = clock()
         return try transaction { tx throws(OperationError) in
@@ -76,7 +76,7 @@ extension RequestService {
     }
 
     /// Gives the request a new token: the old link answers 404 from the next build on.
-    public func rotateLink(_ referenceText: String) throws(OperationError) -> String {
+    package func rotateLink(_ referenceText: String) throws(OperationError) -> String {
         let reference = try parseReference(referenceText)
         let now = clock()
         return try transaction { tx throws(OperationError) in

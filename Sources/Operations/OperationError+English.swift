@@ -10,7 +10,7 @@ extension OperationError.FieldProblem {
         }
     }
 
-    public static func list(_ values: [String]) -> String {
+    package static func list(_ values: [String]) -> String {
         guard values.count > 1 else { return values.first ?? "" }
         return values.dropLast().joined(separator: ", ") + " or " + values.last!
     }

@@ -7,7 +7,7 @@ import Store
 /// No sentences, no command-line flags and no exit codes here: `description` is the plain English
 /// wording; the CLI maps each case to its message and exit code, the server to an HTTP status,
 /// and the console to the theme's string tables, each in one place.
-public enum OperationError: Error, Sendable, CustomStringConvertible {
+package enum OperationError: Error, Sendable, CustomStringConvertible {
     /// A field of the input is missing or wrong. `field` is its path (`amount`, `customer.phone`).
     case invalidField(String, FieldProblem)
     /// Bad data in records.
@@ -22,7 +22,7 @@ public enum OperationError: Error, Sendable, CustomStringConvertible {
     case stopping
 
     /// What is wrong with one input field.
-    public enum FieldProblem: Sendable, Equatable {
+    package enum FieldProblem: Sendable, Equatable {
         case missing
         case invalid(BillingError)
         case notOneOf([String])
@@ -32,7 +32,7 @@ public enum OperationError: Error, Sendable, CustomStringConvertible {
     }
 
     /// What was looked for and not found.
-    public enum Missing: Sendable, Equatable {
+    package enum Missing: Sendable, Equatable {
         case request(reference: String)
         case record(file: String)
         case businessOfRequest(reference: String, business: String)
@@ -41,7 +41,7 @@ public enum OperationError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The input is valid on its own but clashes with what exists.
-    public enum Conflict: Sendable, Equatable {
+    package enum Conflict: Sendable, Equatable {
         case referenceInLedger(reference: String, existing: String)
         case referenceInRecords(reference: String, file: String)
         /// The customer opted out of texts: nothing was sent.
@@ -50,7 +50,7 @@ public enum OperationError: Error, Sendable, CustomStringConvertible {
         case unfilledText([String])
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .invalidField(field, problem): problem.english(field: field)
         case .records(let errors): errors.map(\.description).joined(separator: "\n")

@@ -7,16 +7,16 @@ import Store
 /// real SMS gateway (another `MessageSender`) would pick it up. Texts caused by a ledger event are
 /// queued inside that event's transaction instead (`RequestService.deliver`), so they never go
 /// out for a change that did not commit.
-public struct OutboxSender: MessageSender {
-    public let ledger: Ledger
-    public let clock: @Sendable () -> Date
+package struct OutboxSender: MessageSender {
+    package let ledger: Ledger
+    package let clock: @Sendable () -> Date
 
-    public init(ledger: Ledger, clock: @escaping @Sendable () -> Date = { Date() }) {
+    package init(ledger: Ledger, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.ledger = ledger
         self.clock = clock
     }
 
-    public func send(_ message: OutgoingMessage) throws -> SentMessageID {
+    package func send(_ message: OutgoingMessage) throws -> SentMessageID {
         let phone = try PhoneNumber(message.to)
         let reference = try message.reference.map { try Reference($0) }
         let id = try ledger.enqueue(OutboxMessage(

@@ -5,13 +5,13 @@ import Store
 
 /// The outcome of a payment, as the checkout and the CLI report it. Codable so an idempotent
 /// retry can replay exactly the first answer.
-public struct PaymentResult: Sendable, Codable, Hashable {
-    public var reference: String
-    public var amount: Money
-    public var method: PaymentMethod
-    public var authorizationCode: String
-    public var receiptNumber: Int
-    public var confirmationQueued: Bool
+package struct PaymentResult: Sendable, Codable, Hashable {
+    package var reference: String
+    package var amount: Money
+    package var method: PaymentMethod
+    package var authorizationCode: String
+    package var receiptNumber: Int
+    package var confirmationQueued: Bool
 }
 
 extension RequestService {
@@ -19,7 +19,7 @@ extension RequestService {
     /// open and the amount is exactly the amount due, freezes the invoice, numbers the receipt,
     /// notifies staff and, when enabled, queues the confirmation text — all in one transaction.
     /// With an idempotency key, a retry returns the first result and charges nothing more.
-    public func pay(_ referenceText: String, amount: Money? = nil, method: PaymentMethod, authorizationCode: String,
+    package func pay(_ referenceText: String, amount: Money? = nil, method: PaymentMethod, authorizationCode: String,
                     idempotencyKey: String? = nil) throws(OperationError) -> PaymentResult {
         let reference = try parseReference(referenceText)
         let now = clock()
@@ -42,7 +42,7 @@ extension RequestService {
     }
 
     /// Staff record a payment received outside the checkout (cash, cheque, e-transfer).
-    public func markPaid(_ reference: String, method: PaymentMethod.Kind) throws(OperationError) -> PaymentResult {
+    package func markPaid(_ reference: String, method: PaymentMethod.Kind) throws(OperationError) -> PaymentResult {
         guard method.isOffline else { throw .invalidField("method", .notOneOf(["cash", "cheque", "etransfer"])) }
         let code = "\(method.rawValue.uppercased().prefix(3))-\(Int(clock().timeIntervalSince1970) % 1_000_000)"
         return try pay(reference, method: .offline(method), authorizationCode: code)
@@ -50,13 +50,13 @@ extension RequestService {
 
     /// Records an approved payment inside a transaction the caller holds (the checkout runs the
     /// processor and this in one transaction, so a retry or a racing void sees the outcome).
-    public func recordPayment(_ reference: Reference, amount: Money?, method: PaymentMethod, authorizationCode: String,
+    package func recordPayment(_ reference: Reference, amount: Money?, method: PaymentMethod, authorizationCode: String,
                               in tx: LedgerTransaction) throws(OperationError) -> PaymentResult {
         try applyPayment(reference, amount: amount, method: method, authorizationCode: authorizationCode, tx: tx, now: clock())
     }
 
     /// The same service, reading time from `date` (the demo replays a scripted history).
-    public func at(_ date: Date) -> RequestService {
+    package func at(_ date: Date) -> RequestService {
         RequestService(paths: paths, ledger: ledger, businesses: businesses, replies: replies, clock: { date }, actor: actor)
     }
 
@@ -90,8 +90,8 @@ extension RequestService {
 }
 
 /// How a payment method reads in staff texts: "Visa •••• 4242", "Affirm (6 months)", "cash".
-public enum MethodText {
-    public static func staff(_ method: PaymentMethod) -> String {
+package enum MethodText {
+    package static func staff(_ method: PaymentMethod) -> String {
         switch method.kind {
         case .card: card(method) ?? "card"
         case .applePay: "Apple Pay" + (card(method).map { " (\($0))" } ?? "")

@@ -4,22 +4,22 @@ import Store
 
 /// Keeps the ledger in step with `Records/`: new records get a ledger entry and a token;
 /// open requests follow their record's amount and customer; paid ones stay frozen.
-public struct SyncReport: Sendable {
-    public var registered: [Reference] = []
-    public var updated: [Reference] = []
+package struct SyncReport: Sendable {
+    package var registered: [Reference] = []
+    package var updated: [Reference] = []
     /// Problems in records (the build skips those requests; `check` lists them).
-    public var recordErrors: [RecordError] = []
+    package var recordErrors: [RecordError] = []
     /// Paid requests whose record was edited or deleted: reported, never applied.
-    public var frozenChanges: [String] = []
+    package var frozenChanges: [String] = []
     /// The records' signature taken before they were read (nil while one is unsettled): a
     /// build right after may vouch for the same records with it instead of taking it again.
-    public var recordsSignature: UInt64?
+    package var recordsSignature: UInt64?
 }
 
 extension RequestService {
     /// `settledAt`: real time, for the records' file times (the service's clock may be a test's
     /// or a replay's); records changed in the second before it are read whatever their signature.
-    public func syncRecords(settledAt: Date = Date()) throws(OperationError) -> SyncReport {
+    package func syncRecords(settledAt: Date = Date()) throws(OperationError) -> SyncReport {
         var report = SyncReport()
         // Records unchanged since the last sync that found no problem: nothing to register or update.
         let scan = RecordsSignature.scan(workspace: paths.root, now: settledAt)

@@ -3,19 +3,19 @@ import Foundation
 import Messaging
 import Store
 
-public struct RefundResult: Sendable, Codable, Hashable {
-    public var reference: String
-    public var amount: Money
-    public var number: Int
+package struct RefundResult: Sendable, Codable, Hashable {
+    package var reference: String
+    package var amount: Money
+    package var number: Int
     /// What may still be refunded after this one.
-    public var refundable: Money
-    public var status: RequestStatus
+    package var refundable: Money
+    package var status: RequestStatus
 }
 
 extension RequestService {
     /// Refunds part or all of what was paid; never more than is refundable. `amount` nil means
     /// everything still refundable (`--full`). The customer gets a refund notice.
-    public func refund(_ referenceText: String, amount amountText: String?, reason: String?) throws(OperationError) -> RefundResult {
+    package func refund(_ referenceText: String, amount amountText: String?, reason: String?) throws(OperationError) -> RefundResult {
         let reference = try parseReference(referenceText)
         let now = clock()
         return try transaction { tx throws(OperationError) in

@@ -6,7 +6,7 @@ import Store
 extension RequestService {
     /// Gives an existing record (written by hand or by an importer) its ledger entry and link,
     /// and optionally texts it. A record already registered is only (re)sent.
-    public func register(_ referenceText: String, send: Bool, reply: String?) throws(OperationError) -> CreatedRequest {
+    package func register(_ referenceText: String, send: Bool, reply: String?) throws(OperationError) -> CreatedRequest {
         let reference = try parseReference(referenceText)
         guard let loaded = try loadRecord(reference) else {
             throw .notFound(.record(file: WorkspacePaths.invoiceFile(reference.value)))

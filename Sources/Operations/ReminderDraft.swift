@@ -5,15 +5,15 @@ import Store
 
 /// The reminder as staff see it before sending: the body they may edit, and the parts that are
 /// always added around it (the company name first, the opt-out words last).
-public struct ReminderDraft: Sendable, Equatable {
-    public var body: String
-    public var prefix: String
-    public var suffix: String?
+package struct ReminderDraft: Sendable, Equatable {
+    package var body: String
+    package var prefix: String
+    package var suffix: String?
 }
 
 extension RequestService {
     /// The fixed reminder's body for this request, filled in, in the customer's language.
-    public func reminderDraft(_ referenceText: String) throws(OperationError) -> ReminderDraft {
+    package func reminderDraft(_ referenceText: String) throws(OperationError) -> ReminderDraft {
         let context = try context(referenceText)
         let messages = RequestMessages(business: context.business, replies: replies)
         let language = MessageLanguage(messages.language(for: context.invoice))

@@ -3,12 +3,12 @@ import Messaging
 import Store
 
 /// Reads `Records/replies.json` (a missing file means no saved replies).
-public struct RepliesLoader: Sendable {
-    public let paths: WorkspacePaths
+package struct RepliesLoader: Sendable {
+    package let paths: WorkspacePaths
 
-    public init(paths: WorkspacePaths) { self.paths = paths }
+    package init(paths: WorkspacePaths) { self.paths = paths }
 
-    public func load() throws(RecordError) -> SavedReplies {
+    package func load() throws(RecordError) -> SavedReplies {
         let url = paths.url(RecordsReader.repliesFile)
         guard FileManager.default.fileExists(atPath: url.path) else { return SavedReplies(replies: []) }
         let replies = try RecordDecoder().decode(SavedReplies.self, at: url, file: RecordsReader.repliesFile)

@@ -4,17 +4,17 @@ import Store
 
 /// Everything about one request at one moment: its row, invoice, business and derived state.
 /// A paid request's invoice is its frozen snapshot, whatever its record now says.
-public struct RequestDetails: Sendable {
-    public var row: RequestRow
-    public var invoice: Invoice
-    public var businessKey: String
-    public var business: BusinessSettings
-    public var totals: InvoiceTotals
-    public var entries: [LedgerEntry]
-    public var state: RequestState
+package struct RequestDetails: Sendable {
+    package var row: RequestRow
+    package var invoice: Invoice
+    package var businessKey: String
+    package var business: BusinessSettings
+    package var totals: InvoiceTotals
+    package var entries: [LedgerEntry]
+    package var state: RequestState
 
-    public var reference: Reference { row.reference }
-    public var link: String { business.link(token: row.token.value) }
+    package var reference: Reference { row.reference }
+    package var link: String { business.link(token: row.token.value) }
 }
 
 extension RequestService {
@@ -29,7 +29,7 @@ extension RequestService {
     }
 
     /// The request as the transaction sees it: what a change checks its rules against.
-    public func context(_ reference: Reference, in tx: LedgerTransaction) throws(OperationError) -> RequestDetails {
+    package func context(_ reference: Reference, in tx: LedgerTransaction) throws(OperationError) -> RequestDetails {
         let row = try row(reference, in: tx)
         let entries: [LedgerEntry] = try storeCall { () throws(StoreError) in try tx.entries(for: row.reference) }
         return try details(row, entries: entries)
@@ -37,7 +37,7 @@ extension RequestService {
 
     /// The request for display (`show`, the checkout's pages): plain reads, no write lock, so
     /// viewing never waits behind payments.
-    public func details(_ row: RequestRow) throws(OperationError) -> RequestDetails {
+    package func details(_ row: RequestRow) throws(OperationError) -> RequestDetails {
         let entries = try storeCall { () throws(StoreError) in try ledger.entries(for: row.reference) }
         return try details(row, entries: entries)
     }
@@ -70,7 +70,7 @@ extension RequestService {
     }
 
     /// A request's details for display (`request show`, `receipt`).
-    public func context(_ reference: String) throws(OperationError) -> RequestDetails {
+    package func context(_ reference: String) throws(OperationError) -> RequestDetails {
         let reference = try parseReference(reference)
         guard let row = try storeCall({ () throws(StoreError) in try ledger.request(reference: reference) }) else {
             throw .notFound(.request(reference: reference.value))
@@ -78,9 +78,9 @@ extension RequestService {
         return try details(row)
     }
 
-    public func rules(_ business: BusinessSettings) -> RequestRules { RequestRules(settings: business, now: clock()) }
+    package func rules(_ business: BusinessSettings) -> RequestRules { RequestRules(settings: business, now: clock()) }
 
-    public func check(_ reference: Reference, _ body: () throws(BillingError) -> Void) throws(OperationError) {
+    package func check(_ reference: Reference, _ body: () throws(BillingError) -> Void) throws(OperationError) {
         do { try body() } catch { throw .notAllowed(reference: reference.value, error) }
     }
 }

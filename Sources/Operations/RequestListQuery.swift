@@ -4,16 +4,16 @@ import Store
 
 /// A page of the staff's request list: filtered by status and business, searched by customer
 /// name, phone or reference, newest first.
-public struct RequestListQuery: Sendable, Equatable {
-    public var status: RequestStatus?
+package struct RequestListQuery: Sendable, Equatable {
+    package var status: RequestStatus?
     /// A business key (`main` for `Records/business.json`).
-    public var business: String?
-    public var search: String?
+    package var business: String?
+    package var search: String?
     /// 1-based.
-    public var page: Int
-    public var pageSize: Int
+    package var page: Int
+    package var pageSize: Int
 
-    public init(status: RequestStatus? = nil, business: String? = nil, search: String? = nil, page: Int = 1, pageSize: Int = 25) {
+    package init(status: RequestStatus? = nil, business: String? = nil, search: String? = nil, page: Int = 1, pageSize: Int = 25) {
         self.status = status
         self.business = business
         self.search = search.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -34,19 +34,19 @@ public struct RequestListQuery: Sendable, Equatable {
 }
 
 /// One page of matching requests, and the totals of every match (not only this page).
-public struct RequestListPage: Sendable {
-    public var rows: [RequestOverview]
-    public var matching: Int
-    public var page: Int
-    public var pageCount: Int
+package struct RequestListPage: Sendable {
+    package var rows: [RequestOverview]
+    package var matching: Int
+    package var page: Int
+    package var pageCount: Int
     /// Sums per currency, in the order currencies first appear.
-    public var totals: [Totals]
+    package var totals: [Totals]
 
-    public struct Totals: Sendable, Equatable {
-        public var requested: Money
-        public var paid: Money
-        public var refunded: Money
-        public var due: Money
+    package struct Totals: Sendable, Equatable {
+        package var requested: Money
+        package var paid: Money
+        package var refunded: Money
+        package var due: Money
 
         /// Same currency by construction; an overflow keeps the sum it had (amounts are capped long before).
         mutating func add(_ other: Self) {
@@ -59,7 +59,7 @@ public struct RequestListPage: Sendable {
 }
 
 extension RequestService {
-    public func listPage(_ query: RequestListQuery) throws(OperationError) -> RequestListPage {
+    package func listPage(_ query: RequestListQuery) throws(OperationError) -> RequestListPage {
         let all = try list(status: query.status).filter { row in
             (query.business == nil || row.businessKey == query.business) && query.matches(row)
         }

@@ -2,19 +2,19 @@ import Billing
 import Messaging
 
 /// Builds the text messages of one request from its invoice, business and link.
-public struct RequestMessages: Sendable {
-    public let business: BusinessSettings
-    public let replies: SavedReplies
+package struct RequestMessages: Sendable {
+    package let business: BusinessSettings
+    package let replies: SavedReplies
 
-    public init(business: BusinessSettings, replies: SavedReplies) {
+    package init(business: BusinessSettings, replies: SavedReplies) {
         self.business = business
         self.replies = replies
     }
 
     /// The customer's language, else the business's.
-    public func language(for invoice: Invoice) -> Language { invoice.customer.language ?? business.defaultLanguage }
+    package func language(for invoice: Invoice) -> Language { invoice.customer.language ?? business.defaultLanguage }
 
-    public func context(_ invoice: Invoice, amount: Money, link: String) -> PlaceholderContext {
+    package func context(_ invoice: Invoice, amount: Money, link: String) -> PlaceholderContext {
         let language = language(for: invoice)
         return PlaceholderContext(
             customerName: invoice.customer.name, customerMeta: invoice.customer.meta, companyName: business.companyName,
@@ -24,7 +24,7 @@ public struct RequestMessages: Sendable {
 
     /// A saved reply when named, else the fixed text. Unknown placeholders and unfilled
     /// `[brackets]` are errors: such a text must not reach a customer.
-    public func compose(_ fixed: FixedMessage, reply: String?, invoice: Invoice, amount: Money, link: String) throws(OperationError) -> ComposedMessage {
+    package func compose(_ fixed: FixedMessage, reply: String?, invoice: Invoice, amount: Money, link: String) throws(OperationError) -> ComposedMessage {
         let language = MessageLanguage(language(for: invoice))
         let context = context(invoice, amount: amount, link: link)
         let message = try compose(fixed, reply: reply, language: language, context: context, companyName: business.companyName)
@@ -68,5 +68,5 @@ public struct RequestMessages: Sendable {
 }
 
 extension MessageLanguage {
-    public init(_ language: Language) { self = language == .fr ? .fr : .en }
+    package init(_ language: Language) { self = language == .fr ? .fr : .en }
 }

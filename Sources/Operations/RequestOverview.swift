@@ -3,42 +3,42 @@ import Foundation
 import Store
 
 /// A request as staff see it in lists and in `request show`.
-public struct RequestOverview: Sendable, Codable {
-    public var reference: String
-    public var business: String
+package struct RequestOverview: Sendable, Codable {
+    package var reference: String
+    package var business: String
     /// The business's key (`main`, or the file name under `Records/businesses/`).
-    public var businessKey: String
-    public var customerName: String
-    public var customerPhone: String
-    public var status: RequestStatus
-    public var amount: Money
-    public var amountDue: Money
-    public var refundable: Money
-    public var paid: Money
-    public var refunded: Money
+    package var businessKey: String
+    package var customerName: String
+    package var customerPhone: String
+    package var status: RequestStatus
+    package var amount: Money
+    package var amountDue: Money
+    package var refundable: Money
+    package var paid: Money
+    package var refunded: Money
     /// What the rules allow staff to do now.
-    public var actions: StaffActions
-    public var link: String
-    public var createdAt: Date
-    public var history: [HistoryLine]
+    package var actions: StaffActions
+    package var link: String
+    package var createdAt: Date
+    package var history: [HistoryLine]
 
-    public struct HistoryLine: Sendable, Codable {
-        public var at: Date
-        public var text: String
+    package struct HistoryLine: Sendable, Codable {
+        package var at: Date
+        package var text: String
         /// Who did it ("Marie", "the customer", "root (command line)"); nil for older events.
-        public var by: String?
+        package var by: String?
     }
 }
 
 extension RequestService {
     /// One request with its history.
-    public func overview(_ reference: String) throws(OperationError) -> RequestOverview {
+    package func overview(_ reference: String) throws(OperationError) -> RequestOverview {
         let context = try context(reference)
         return overview(context.row, entries: context.entries, amount: context.totals.total, businessKey: context.businessKey)
     }
 
     /// Every request, filtered by status and by customer name or phone; the ledger is read in one query.
-    public func list(status: RequestStatus? = nil, customer: String? = nil) throws(OperationError) -> [RequestOverview] {
+    package func list(status: RequestStatus? = nil, customer: String? = nil) throws(OperationError) -> [RequestOverview] {
         let rows: [RequestRow]
         if let customer { rows = try findCustomer(customer) } else { rows = try storeCall { () throws(StoreError) in try ledger.requests() } }
         let entries = try storeCall { () throws(StoreError) in try ledger.allEntries() }
@@ -78,8 +78,8 @@ extension RequestService {
 }
 
 /// How each ledger event reads in a staff history.
-public enum EventText {
-    public static func staff(_ event: RequestEvent) -> String {
+package enum EventText {
+    package static func staff(_ event: RequestEvent) -> String {
         switch event {
         case .requested(let amount): "requested \(MoneyFormat.plain(amount))"
         case let .messageSent(kind, id): "text queued (\(kind), #\(id))"

@@ -5,17 +5,17 @@ import Store
 
 /// The staff's and the checkout's operations on requests: create, pay, refund, void, remind,
 /// confirm. Every change checks Billing's rules and appends to the ledger in one transaction.
-public struct RequestService: Sendable {
-    public let paths: WorkspacePaths
-    public let ledger: Ledger
-    public let businesses: Businesses
-    public let replies: SavedReplies
-    public let clock: @Sendable () -> Date
+package struct RequestService: Sendable {
+    package let paths: WorkspacePaths
+    package let ledger: Ledger
+    package let businesses: Businesses
+    package let replies: SavedReplies
+    package let clock: @Sendable () -> Date
     /// Who the events this service records are by: the person running `paypage` unless said
     /// otherwise (the checkout records the customer, the console the staff member).
-    public let actor: EventActor
+    package let actor: EventActor
 
-    public init(paths: WorkspacePaths, ledger: Ledger, businesses: Businesses, replies: SavedReplies,
+    package init(paths: WorkspacePaths, ledger: Ledger, businesses: Businesses, replies: SavedReplies,
                 clock: @escaping @Sendable () -> Date = { Date() }, actor: EventActor = .systemUser(name: SystemUser.name)) {
         self.paths = paths
         self.ledger = ledger
@@ -26,7 +26,7 @@ public struct RequestService: Sendable {
     }
 
     /// Loads the business settings and replies and opens the ledger of a workspace.
-    public static func open(_ paths: WorkspacePaths, clock: @escaping @Sendable () -> Date = { Date() },
+    package static func open(_ paths: WorkspacePaths, clock: @escaping @Sendable () -> Date = { Date() },
                             actor: EventActor = .systemUser(name: SystemUser.name)) throws(OperationError) -> RequestService {
         let reader = RecordsReader(workspace: paths.root)
         let businesses: Businesses
@@ -46,11 +46,11 @@ public struct RequestService: Sendable {
     var reader: RecordsReader { RecordsReader(workspace: paths.root) }
 
     /// The same service, recording its events as by `actor`.
-    public func acting(as actor: EventActor) -> RequestService {
+    package func acting(as actor: EventActor) -> RequestService {
         RequestService(paths: paths, ledger: ledger, businesses: businesses, replies: replies, clock: clock, actor: actor)
     }
 
-    public func parseReference(_ text: String) throws(OperationError) -> Reference {
+    package func parseReference(_ text: String) throws(OperationError) -> Reference {
         do { return try Reference(text) } catch { throw .invalidField("reference", .invalid(error)) }
     }
 
@@ -62,7 +62,7 @@ public struct RequestService: Sendable {
     }
 
     /// Runs `body` in one ledger transaction, keeping errors typed.
-    public func transaction<T>(_ body: (LedgerTransaction) throws(OperationError) -> T) throws(OperationError) -> T {
+    package func transaction<T>(_ body: (LedgerTransaction) throws(OperationError) -> T) throws(OperationError) -> T {
         do {
             return try ledger.transaction { tx in try body(tx) }
         } catch let error as OperationError {
@@ -77,7 +77,7 @@ public struct RequestService: Sendable {
 
 extension RequestService {
     /// Runs a store call, turning its error into an operation error.
-    public func storeCall<T>(_ body: () throws(StoreError) -> T) throws(OperationError) -> T {
+    package func storeCall<T>(_ body: () throws(StoreError) -> T) throws(OperationError) -> T {
         do { return try body() } catch { throw .store(error) }
     }
 }

@@ -5,11 +5,11 @@ import Store
 
 
 /// What happened to a text: queued, or skipped because the customer opted out.
-public enum MessageOutcome: Sendable, Hashable {
+package enum MessageOutcome: Sendable, Hashable {
     case queued(id: Int64, segments: SegmentCount)
     case optedOut
 
-    public var wasQueued: Bool { if case .queued = self { true } else { false } }
+    package var wasQueued: Bool { if case .queued = self { true } else { false } }
 }
 
 extension RequestService {

@@ -5,14 +5,14 @@ import Store
 
 /// `paypage check`: every problem of a workspace at once, each with its file and path.
 /// Read-only: nothing is registered or written.
-public struct WorkspaceCheck: Sendable {
-    public let paths: WorkspacePaths
+package struct WorkspaceCheck: Sendable {
+    package let paths: WorkspacePaths
 
-    public init(paths: WorkspacePaths) { self.paths = paths }
+    package init(paths: WorkspacePaths) { self.paths = paths }
 
     static let knownPlaceholders: Set<String> = ["customer.name", "company.name", "request.reference", "request.amount", "request.link"]
 
-    public func run() -> [String] {
+    package func run() -> [String] {
         var problems: [String] = []
         let reader = RecordsReader(workspace: paths.root)
         let businesses: Businesses?

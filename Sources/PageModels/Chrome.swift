@@ -1,20 +1,20 @@
 import Templating
 
 /// What every page's `<head>` and layout need (the theme's `base` template and its topbar).
-public struct Chrome: Sendable, Encodable {
-    public var lang: String
+package struct Chrome: Sendable, Encodable {
+    package var lang: String
     /// The language-neutral page: lang.js may switch to the browser's language.
-    public var neutral: Bool
-    public var title: String
-    public var stylesheets: [String]
-    public var scripts: [String]
-    public var bodyClass: String
-    public var phoneIcon: String
-    public var messageIcon: String
-    public var lockIcon: String
+    package var neutral: Bool
+    package var title: String
+    package var stylesheets: [String]
+    package var scripts: [String]
+    package var bodyClass: String
+    package var phoneIcon: String
+    package var messageIcon: String
+    package var lockIcon: String
 
     /// - Parameter asset: a theme asset's path (`css/app.css`) → its address from the page.
-    public init(lang: String, neutral: Bool = false, title: String, stylesheets: [String], scripts: [String],
+    package init(lang: String, neutral: Bool = false, title: String, stylesheets: [String], scripts: [String],
                 bodyClass: String, asset: (String) -> String) {
         self.lang = lang
         self.neutral = neutral
@@ -29,7 +29,7 @@ public struct Chrome: Sendable, Encodable {
 }
 
 extension Chrome: TemplateObject {
-    public func field(_ name: String) -> TemplateValue? {
+    package func field(_ name: String) -> TemplateValue? {
         switch name {
         case "lang": .init(lang)
         case "neutral": .init(neutral)

@@ -2,22 +2,22 @@ import Billing
 import Templating
 
 /// The business as pages show it: name, call and text buttons, address, tax numbers.
-public struct CompanyView: Sendable, Encodable {
-    public var name: String
-    public var phoneDisplay: String
-    public var telHref: String
-    public var smsHref: String
-    public var callLabel: String
-    public var textLabel: String
-    public var email: String?
-    public var emailHref: String?
-    public var website: String?
-    public var street: String
-    public var cityLine: String
-    public var taxNumbers: [TaxNumberView]
-    public var hasTaxNumbers: Bool
+package struct CompanyView: Sendable, Encodable {
+    package var name: String
+    package var phoneDisplay: String
+    package var telHref: String
+    package var smsHref: String
+    package var callLabel: String
+    package var textLabel: String
+    package var email: String?
+    package var emailHref: String?
+    package var website: String?
+    package var street: String
+    package var cityLine: String
+    package var taxNumbers: [TaxNumberView]
+    package var hasTaxNumbers: Bool
 
-    public init(_ business: BusinessSettings, strings t: Strings, language: Language) {
+    package init(_ business: BusinessSettings, strings t: Strings, language: Language) {
         let numbers = business.taxes.compactMap { tax in
             tax.registrationNumber.map { TaxNumberView(name: tax.name(language), number: $0) }
         }
@@ -41,18 +41,18 @@ public struct CompanyView: Sendable, Encodable {
 }
 
 /// A tax registration number, for receipts ("TPS 123456789 RT0001").
-public struct TaxNumberView: Sendable, Encodable {
-    public var name: String
-    public var number: String
+package struct TaxNumberView: Sendable, Encodable {
+    package var name: String
+    package var number: String
 
-    public init(name: String, number: String) {
+    package init(name: String, number: String) {
         self.name = name
         self.number = number
     }
 }
 
 extension CompanyView: TemplateObject {
-    public func field(_ name: String) -> TemplateValue? {
+    package func field(_ name: String) -> TemplateValue? {
         switch name {
         case "name": .init(self.name)
         case "phoneDisplay": .init(phoneDisplay)
@@ -73,7 +73,7 @@ extension CompanyView: TemplateObject {
 }
 
 extension TaxNumberView: TemplateObject {
-    public func field(_ name: String) -> TemplateValue? {
+    package func field(_ name: String) -> TemplateValue? {
         switch name {
         case "name": .init(self.name)
         case "number": .init(number)

@@ -3,7 +3,7 @@ extension String {
     /// ever matches at character boundaries). Foundation's `replacingOccurrences` goes through
     /// NSString and was a twentieth of a build; most texts have nothing to replace and are
     /// returned as they are.
-    public func replacingAll(_ target: String, with replacement: String) -> String {
+    package func replacingAll(_ target: String, with replacement: String) -> String {
         var found = false
         var out: [UInt8] = []
         let pattern = Array(target.utf8)

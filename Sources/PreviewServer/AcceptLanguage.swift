@@ -2,12 +2,12 @@
 ///
 /// Foundation does not negotiate on Linux, hence this small parser. It only needs to
 /// choose between the site's languages, so it compares primary subtags.
-public enum AcceptLanguage {
+package enum AcceptLanguage {
     /// Longer headers are cut: browsers send a few dozen bytes, and the work stays linear.
     static let maxLength = 4096
     static let maxEntries = 32
 
-    public static func preferred(
+    package static func preferred(
         from header: String?,
         supported: [SiteLanguage] = SiteLanguage.allCases,
         default fallback: SiteLanguage

@@ -6,21 +6,21 @@ import Foundation
 /// directory, so directories are watched, not files), else polls modification times.
 /// Ending the consumer's iteration (or cancelling its task) stops the watcher and
 /// releases its file descriptors.
-public struct FileWatcher: Sendable {
-    public enum Mode: Sendable, Equatable {
+package struct FileWatcher: Sendable {
+    package enum Mode: Sendable, Equatable {
         /// inotify if it can be set up, polling otherwise.
         case automatic
         case inotify
         case polling
     }
 
-    public var directories: [URL]
-    public var mode: Mode
+    package var directories: [URL]
+    package var mode: Mode
     /// Quiet time after the last event before a batch is delivered.
-    public var debounce: Duration
-    public var pollInterval: Duration
+    package var debounce: Duration
+    package var pollInterval: Duration
 
-    public init(
+    package init(
         directories: [URL], mode: Mode = .automatic,
         debounce: Duration = .milliseconds(100), pollInterval: Duration = .milliseconds(500)
     ) {
@@ -31,7 +31,7 @@ public struct FileWatcher: Sendable {
     }
 
     /// Batches of absolute paths, sorted and without duplicates.
-    public func changes() throws(ServerError) -> AsyncStream<[String]> {
+    package func changes() throws(ServerError) -> AsyncStream<[String]> {
         let (stream, continuation) = AsyncStream.makeStream(of: [String].self, bufferingPolicy: .bufferingNewest(64))
         let paths = directories.map { $0.standardizedFileURL.path }
         #if canImport(Glibc)

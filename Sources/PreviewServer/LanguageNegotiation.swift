@@ -1,13 +1,13 @@
 /// Chooses the language of a language-neutral payment page: `?lang`, then the
 /// remembered cookie, then `Accept-Language`, then the configured default.
-public struct LanguageNegotiation: Sendable, Equatable {
-    public static let cookieName = "paypage_lang"
+package struct LanguageNegotiation: Sendable, Equatable {
+    package static let cookieName = "paypage_lang"
 
-    public var language: SiteLanguage
+    package var language: SiteLanguage
     /// Set when `?lang` chose: the answer should remember it in a cookie.
-    public var fromQuery: Bool
+    package var fromQuery: Bool
 
-    public static func negotiate(
+    package static func negotiate(
         query: String?, cookieHeaders: [String], acceptLanguage: String?, default fallback: SiteLanguage
     ) -> LanguageNegotiation {
         if let chosen = queryLanguage(query) { return .init(language: chosen, fromQuery: true) }
@@ -41,7 +41,7 @@ public struct LanguageNegotiation: Sendable, Equatable {
     }
 
     /// HttpOnly: the page's own script does not need it; the server reads it.
-    public static func setCookieValue(_ language: SiteLanguage) -> String {
+    package static func setCookieValue(_ language: SiteLanguage) -> String {
         "\(cookieName)=\(language.rawValue); Path=/; SameSite=Lax; HttpOnly"
     }
 }

@@ -1,11 +1,11 @@
 /// The external script that pages load in live-reload mode (served at `/__reload.js`;
 /// CSP forbids inline scripts). It reloads on `reload` and shows build errors in an
 /// overlay using `textContent` only, so an error message can never become markup.
-public enum LiveReloadScript {
-    public static let path = "/__reload.js"
-    public static let eventsPath = "/__reload"
+package enum LiveReloadScript {
+    package static let path = "/__reload.js"
+    package static let eventsPath = "/__reload"
 
-    public static let source = #"""
+    package static let source = #"""
     (function () {
       "use strict";
       if (!("EventSource" in window)) { return; }

@@ -5,32 +5,32 @@ import ServiceLifecycle
 
 /// The local preview server: serves `Output/`, negotiates languages, adds security
 /// headers, and (in live-reload mode) rebuilds on change and reloads open pages.
-public struct PreviewServer: Sendable {
+package struct PreviewServer: Sendable {
     /// Where the server listens once bound (the port is the real one when 0 was asked).
-    public struct RunningServer: Sendable, Equatable {
-        public var host: String
-        public var port: Int
-        public var baseURL: String {
+    package struct RunningServer: Sendable, Equatable {
+        package var host: String
+        package var port: Int
+        package var baseURL: String {
             let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
             return "http://\(bracketed):\(port)"
         }
     }
 
-    public let configuration: PreviewServerConfiguration
+    package let configuration: PreviewServerConfiguration
     /// Live-reload events; the CLI may broadcast too (after an API call rebuilt pages).
-    public let hub: ReloadHub
+    package let hub: ReloadHub
     /// Folders whose changes trigger `rebuild` in live-reload mode (themes, records).
-    public var watchedDirectories: [URL]
-    public var watcherMode: FileWatcher.Mode
+    package var watchedDirectories: [URL]
+    package var watcherMode: FileWatcher.Mode
     /// The incremental generator, wired by the CLI.
-    public var rebuild: @Sendable ([String]) async -> RebuildResult
+    package var rebuild: @Sendable ([String]) async -> RebuildResult
     /// Adds routes (e.g. the checkout API under `/api/`) to the router; they get the
     /// same security headers and body limit as the static pages.
-    public var routes: @Sendable (Router<PreviewRequestContext>) -> Void
+    package var routes: @Sendable (Router<PreviewRequestContext>) -> Void
     /// Path prefixes left to `routes` instead of the static files.
-    public var routePrefixes: [String]
+    package var routePrefixes: [String]
     /// Threads for the routes' blocking work; one of the application's services.
-    public let blockingPool: BlockingPool
+    package let blockingPool: BlockingPool
     /// The static site, made once: the router and the fast path share its file cache.
     let site: StaticSite
     /// Whether static requests are answered in the channel pipeline (`StaticFastPath`) when live
@@ -39,7 +39,7 @@ public struct PreviewServer: Sendable {
     /// Requests answered by the fast path, for tests.
     let fastPathCounter = StaticFastPath.Counter()
 
-    public init(
+    package init(
         configuration: PreviewServerConfiguration,
         watchedDirectories: [URL] = [],
         watcherMode: FileWatcher.Mode = .automatic,
@@ -67,7 +67,7 @@ public struct PreviewServer: Sendable {
     }
 
     /// The whole HTTP surface, usable without sockets through `app.test(.router)`.
-    public func makeRouter() -> Router<PreviewRequestContext> {
+    package func makeRouter() -> Router<PreviewRequestContext> {
         let router = Router(context: PreviewRequestContext.self)
         // Middleware applies to routes added after it: add it first.
         router.add(middleware: SecurityHeadersMiddleware())
@@ -83,7 +83,7 @@ public struct PreviewServer: Sendable {
     }
 
     /// The Hummingbird application, with HTTP limits, idle timeout and head deadline applied.
-    public func makeApplication(
+    package func makeApplication(
         onServerRunning: @escaping @Sendable (RunningServer) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let host = configuration.host
@@ -110,7 +110,7 @@ public struct PreviewServer: Sendable {
     }
 
     /// Serves until SIGINT or SIGTERM, then shuts down gracefully. Prints nothing.
-    public func run(onServerRunning: @escaping @Sendable (RunningServer) async -> Void = { _ in }) async throws {
+    package func run(onServerRunning: @escaping @Sendable (RunningServer) async -> Void = { _ in }) async throws {
         if configuration.port != 0 {
             try PortProbe.ensureAvailable(host: configuration.host, port: configuration.port)
         }

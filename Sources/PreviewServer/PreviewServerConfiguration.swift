@@ -1,27 +1,27 @@
 import Foundation
 
 /// Everything the preview server needs to know; built by the CLI from its flags.
-public struct PreviewServerConfiguration: Sendable, Equatable {
-    public var host: String
-    public var port: Int
+package struct PreviewServerConfiguration: Sendable, Equatable {
+    package var host: String
+    package var port: Int
     /// The generator's `Output/` folder (holding `public/`, `staff/`, `gallery/`).
-    public var outputDirectory: URL
+    package var outputDirectory: URL
     /// Used when neither `?lang`, the cookie nor `Accept-Language` decides.
-    public var defaultLanguage: SiteLanguage
-    public var liveReload: Bool
+    package var defaultLanguage: SiteLanguage
+    package var liveReload: Bool
     /// Largest request body accepted; anything bigger gets 413.
-    public var maxBodySize: Int
+    package var maxBodySize: Int
     /// Connections idle this long (including clients that never finish their headers) are closed.
-    public var idleTimeout: Duration
+    package var idleTimeout: Duration
     /// A request head (request line and headers) must arrive whole within this time of its first
     /// byte, or the connection is closed: a client sending it a byte at a time is cut off too.
-    public var headDeadline: Duration
+    package var headDeadline: Duration
     /// Threads for blocking work (ledger writes, rebuilds after a payment).
-    public var blockingThreads: Int
+    package var blockingThreads: Int
     /// Interval of the comment heartbeat on `/__reload` (keeps proxies and browsers from timing out).
-    public var heartbeatInterval: Duration
+    package var heartbeatInterval: Duration
 
-    public init(
+    package init(
         host: String = "127.0.0.1",
         port: Int = 8080,
         outputDirectory: URL,
@@ -47,9 +47,9 @@ public struct PreviewServerConfiguration: Sendable, Equatable {
 
     /// Staff pages and the gallery list every link, so they are served only when
     /// nobody else on the network can reach the server.
-    public var servesPrivatePages: Bool { LoopbackHost.isLoopback(host) }
+    package var servesPrivatePages: Bool { LoopbackHost.isLoopback(host) }
 
-    public var publicRoot: URL { outputDirectory.appendingPathComponent("public", isDirectory: true) }
-    public var staffRoot: URL { outputDirectory.appendingPathComponent("staff", isDirectory: true) }
-    public var galleryRoot: URL { outputDirectory.appendingPathComponent("gallery", isDirectory: true) }
+    package var publicRoot: URL { outputDirectory.appendingPathComponent("public", isDirectory: true) }
+    package var staffRoot: URL { outputDirectory.appendingPathComponent("staff", isDirectory: true) }
+    package var galleryRoot: URL { outputDirectory.appendingPathComponent("gallery", isDirectory: true) }
 }

@@ -6,7 +6,7 @@
 /// - malformed headers, unknown units and `last < first` are ignored (200);
 /// - numbers saturate instead of overflowing: an end past the file is clamped (as the
 ///   RFC says), a start past the file is unsatisfiable (416).
-public enum RangeHeader: Equatable, Sendable {
+package enum RangeHeader: Equatable, Sendable {
     /// Send the whole representation with 200.
     case whole
     /// Send `start...end` (inclusive) with 206.
@@ -14,7 +14,7 @@ public enum RangeHeader: Equatable, Sendable {
     /// Send 416 with `Content-Range: bytes */length`.
     case unsatisfiable
 
-    public static func evaluate(_ header: String?, length: Int64) -> RangeHeader {
+    package static func evaluate(_ header: String?, length: Int64) -> RangeHeader {
         guard let header else { return .whole }
         let trimmed = header.trimmingSpaces()
         guard trimmed.count <= 256, let equals = trimmed.firstIndex(of: "=") else { return .whole }

@@ -1,5 +1,5 @@
 /// What a live-reload client is told, and the result of a rebuild that leads to it.
-public enum ReloadEvent: Sendable, Equatable {
+package enum ReloadEvent: Sendable, Equatable {
     case reload
     /// A failed rebuild; the message carries `file:line:column` for the overlay.
     case error(String)
@@ -7,7 +7,7 @@ public enum ReloadEvent: Sendable, Equatable {
     case heartbeat
 
     /// Server-Sent Events wire form. Multi-line messages become several `data:` lines.
-    public var serverSentEvent: String {
+    package var serverSentEvent: String {
         switch self {
         case .reload:
             return "event: reload\ndata: reload\n\n"
@@ -23,7 +23,7 @@ public enum ReloadEvent: Sendable, Equatable {
 }
 
 /// What the CLI's incremental rebuild reports for a batch of changed paths.
-public enum RebuildResult: Sendable, Equatable {
+package enum RebuildResult: Sendable, Equatable {
     case ok(changedCount: Int)
     case failed(message: String)
 }

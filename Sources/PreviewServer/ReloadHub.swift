@@ -1,17 +1,17 @@
 /// Broadcasts live-reload events to every connected `/__reload` client.
-public actor ReloadHub {
+package actor ReloadHub {
     private var subscribers: [Int: AsyncStream<ReloadEvent>.Continuation] = [:]
     private var nextID = 0
     private var closed = false
     private var heartbeat: Task<Void, Never>?
     private let heartbeatInterval: Duration
 
-    public init(heartbeatInterval: Duration = .seconds(15)) {
+    package init(heartbeatInterval: Duration = .seconds(15)) {
         self.heartbeatInterval = heartbeatInterval
     }
 
     /// A stream of events for one client; it ends when the hub closes.
-    public func subscribe() -> AsyncStream<ReloadEvent> {
+    package func subscribe() -> AsyncStream<ReloadEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: ReloadEvent.self, bufferingPolicy: .bufferingNewest(16))
         guard !closed else {
             continuation.finish()
@@ -27,14 +27,14 @@ public actor ReloadHub {
         return stream
     }
 
-    public var subscriberCount: Int { subscribers.count }
+    package var subscriberCount: Int { subscribers.count }
 
-    public func broadcast(_ event: ReloadEvent) {
+    package func broadcast(_ event: ReloadEvent) {
         for continuation in subscribers.values { continuation.yield(event) }
     }
 
     /// Ends every stream so open SSE responses finish and the server can shut down.
-    public func close() {
+    package func close() {
         closed = true
         heartbeat?.cancel()
         heartbeat = nil

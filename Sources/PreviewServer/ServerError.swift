@@ -2,7 +2,7 @@ import Foundation
 
 /// Errors the preview server reports to the CLI, which maps them to exit codes
 /// (`portInUse` → 69, "something unavailable").
-public enum ServerError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum ServerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Another process already listens on this address.
     case portInUse(host: String, port: Int)
     /// The host could not be turned into a socket address.
@@ -10,7 +10,7 @@ public enum ServerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file watcher could not be set up (inotify and polling both failed).
     case watcherUnavailable(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .portInUse(let host, let port):
             return "port \(port) on \(host) is already in use; stop the other server or choose another port"

@@ -6,13 +6,13 @@ import Foundation
 /// name `%2e%2e` (which never exists) and can never turn into `..`. Anything that could
 /// step outside a root, or that only an attacker would send, is refused rather than
 /// repaired: refusing is a 404, repairing is a guess.
-public struct StaticPath: Sendable, Equatable {
+package struct StaticPath: Sendable, Equatable {
     /// Decoded, validated segments; empty for the root.
-    public var segments: [String]
+    package var segments: [String]
     /// Whether the request named a directory (`/p/abc/` rather than `/p/abc`).
-    public var hasTrailingSlash: Bool
+    package var hasTrailingSlash: Bool
 
-    public init(segments: [String], hasTrailingSlash: Bool) {
+    package init(segments: [String], hasTrailingSlash: Bool) {
         self.segments = segments
         self.hasTrailingSlash = hasTrailingSlash
     }
@@ -21,7 +21,7 @@ public struct StaticPath: Sendable, Equatable {
     static let maxSegmentLength = 255
 
     /// Parses the path part of a request target (no query). Returns nil when it must be refused.
-    public init?(rawPath: some StringProtocol) {
+    package init?(rawPath: some StringProtocol) {
         let raw = Array(rawPath.utf8)
         guard raw.first == UInt8(ascii: "/"), raw.count <= Self.maxPathLength else { return nil }
         guard let decoded = Self.percentDecodeOnce(raw) else { return nil }
@@ -117,7 +117,7 @@ public struct StaticPath: Sendable, Equatable {
 
     /// The path to send in a `Location` header: re-encoded, so it can never be read as
     /// `//host` (an open redirect) or break the header.
-    public var encodedPath: String {
+    package var encodedPath: String {
         let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/;%"))
         let encoded = segments.map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }
         let joined = "/" + encoded.joined(separator: "/")

@@ -7,22 +7,22 @@ import Store
 /// Brings `Output/` up to date: registers new records in the ledger (so they get a link),
 /// then builds what changed, under the workspace's build lock. Used by `paypage build`, by
 /// every command that changes the ledger, and by the preview server.
-public struct SitePublisher: Sendable {
-    public let paths: WorkspacePaths
-    public var options: BuildOptions
+package struct SitePublisher: Sendable {
+    package let paths: WorkspacePaths
+    package var options: BuildOptions
 
-    public init(paths: WorkspacePaths, options: BuildOptions = BuildOptions()) {
+    package init(paths: WorkspacePaths, options: BuildOptions = BuildOptions()) {
         self.paths = paths
         self.options = options
     }
 
-    public struct Result: Sendable {
-        public var sync: SyncReport
-        public var build: BuildSummary
+    package struct Result: Sendable {
+        package var sync: SyncReport
+        package var build: BuildSummary
     }
 
     /// A full build (incremental by content hash). `wait`: seconds to wait for another build.
-    public func publish(wait: TimeInterval = 0) throws(PublishError) -> Result {
+    package func publish(wait: TimeInterval = 0) throws(PublishError) -> Result {
         let lock = try takeLock(wait: wait)
         defer { withExtendedLifetime(lock) {} }
         let sync: SyncReport
@@ -35,7 +35,7 @@ public struct SitePublisher: Sendable {
     }
 
     /// Rebuilds what a change to these requests touches (their pages and the staff lists).
-    public func publish(only references: [Reference], wait: TimeInterval = 10) throws(PublishError) -> BuildSummary {
+    package func publish(only references: [Reference], wait: TimeInterval = 10) throws(PublishError) -> BuildSummary {
         let lock = try takeLock(wait: wait)
         defer { withExtendedLifetime(lock) {} }
         do { return try SiteBuilder(workspace: paths.root).build(only: references, options) } catch {
@@ -49,7 +49,7 @@ public struct SitePublisher: Sendable {
     /// customer must not wait for it. Each page is replaced atomically from a read made after
     /// the payment's commit; a pass running meanwhile may put back an older page, which the
     /// next `publish` (it sees the ledger changed, and waits for the lock) renders again.
-    public func publishRequestPages(only references: [Reference]) throws(PublishError) -> BuildSummary {
+    package func publishRequestPages(only references: [Reference]) throws(PublishError) -> BuildSummary {
         do { return try SiteBuilder(workspace: paths.root).buildRequestPages(only: references, options) } catch {
             throw .build(error)
         }

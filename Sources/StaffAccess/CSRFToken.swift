@@ -6,11 +6,11 @@
 ///   submit. The server sets a `fresh()` token in a cookie (`HttpOnly`, `SameSite=Strict`, and
 ///   `__Host-` prefixed when served over https) and puts the same value in the form; on POST,
 ///   `doubleSubmitMatches(cookie:field:)` must hold.
-public enum CSRFToken {
-    public static func fresh() -> String { SecretToken.fresh() }
+package enum CSRFToken {
+    package static func fresh() -> String { SecretToken.fresh() }
 
     /// Both present, well-formed and equal (compared in constant time).
-    public static func doubleSubmitMatches(cookie: String?, field: String?) -> Bool {
+    package static func doubleSubmitMatches(cookie: String?, field: String?) -> Bool {
         guard let cookie, let field, SecretToken.isWellFormed(cookie) else { return false }
         return SecretToken.constantTimeEquals(cookie, field)
     }

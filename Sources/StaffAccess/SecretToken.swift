@@ -4,11 +4,11 @@ import Foundation
 /// Secrets handed to a browser: session ids, CSRF tokens, sign-in links. 256 random bits
 /// from the system's CSPRNG, in base64url without padding (43 characters). The ledger keeps only
 /// their SHA-256 digest where the token alone would let someone in.
-public enum SecretToken {
+package enum SecretToken {
     static let byteCount = 32
-    public static let length = 43
+    package static let length = 43
 
-    public static func fresh() -> String {
+    package static func fresh() -> String {
         var generator = SystemRandomNumberGenerator()
         var bytes: [UInt8] = []
         bytes.reserveCapacity(byteCount)
@@ -21,7 +21,7 @@ public enum SecretToken {
     }
 
     /// The shape `fresh` gives, checked before any lookup.
-    public static func isWellFormed(_ text: String) -> Bool {
+    package static func isWellFormed(_ text: String) -> Bool {
         text.utf8.count == length && text.utf8.allSatisfy { byte in
             (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
         }
@@ -36,7 +36,7 @@ public enum SecretToken {
     }
 
     /// Compares in time that depends only on the lengths, never on where the first difference is.
-    public static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+    package static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
         guard x.count == y.count else { return false }
         var difference: UInt8 = 0

@@ -2,7 +2,7 @@ import Store
 
 /// Why a staff operation was refused. Values, not sentences: the console words them in the
 /// staff member's language; `description` is the English line the CLI prints.
-public enum StaffError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum StaffError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The `name` field is not a usable staff name.
     case invalidName(name: String, problem: NameProblem)
     /// The `password` field breaks the length rules.
@@ -17,19 +17,19 @@ public enum StaffError: Error, Sendable, Equatable, CustomStringConvertible {
     case signInFailed
     case store(StoreError)
 
-    public enum NameProblem: Sendable, Equatable {
+    package enum NameProblem: Sendable, Equatable {
         case empty
         case tooLong(characters: Int, limit: Int)
         case character(Character)
     }
 
-    public enum PasswordProblem: Sendable, Equatable {
+    package enum PasswordProblem: Sendable, Equatable {
         case tooShort(bytes: Int, minimum: Int)
         case tooLong(bytes: Int, maximum: Int)
         case containsNUL
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .invalidName(name, problem):
             switch problem {

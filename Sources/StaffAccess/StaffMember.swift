@@ -3,18 +3,18 @@ import Foundation
 import Store
 
 /// A staff member as the console and the CLI see them (never their password hash).
-public struct StaffMember: Sendable, Hashable, Codable {
-    public var id: Int64
-    public var name: String
-    public var role: StaffRole
+package struct StaffMember: Sendable, Hashable, Codable {
+    package var id: Int64
+    package var name: String
+    package var role: StaffRole
     /// The console's language for them.
-    public var language: Language
-    public var createdAt: Date
+    package var language: Language
+    package var createdAt: Date
 
-    public var isOwner: Bool { role == .owner }
+    package var isOwner: Bool { role == .owner }
 
     /// Who did it, for the ledger's events.
-    public var actor: EventActor { .staff(name: name) }
+    package var actor: EventActor { .staff(name: name) }
 
     init(_ row: StaffAccountRow) {
         id = row.id
@@ -26,9 +26,9 @@ public struct StaffMember: Sendable, Hashable, Codable {
 }
 
 /// An account with its sign-in state, for lists (`paypage staff list`, the staff page).
-public struct StaffAccount: Sendable, Hashable, Codable {
-    public var member: StaffMember
+package struct StaffAccount: Sendable, Hashable, Codable {
+    package var member: StaffMember
     /// Set while too many wrong passwords keep the name locked.
-    public var lockedUntil: Date?
-    public var openSessions: Int
+    package var lockedUntil: Date?
+    package var openSessions: Int
 }

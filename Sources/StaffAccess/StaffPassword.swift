@@ -1,10 +1,10 @@
 /// Password rules: 8 to 72 bytes of UTF-8 (bcrypt reads no further than 72), no NUL (the C
 /// code would stop there).
-public enum StaffPassword {
-    public static let minimumBytes = 8
-    public static let maximumBytes = 72
+package enum StaffPassword {
+    package static let minimumBytes = 8
+    package static let maximumBytes = 72
 
-    public static func check(_ password: String) throws(StaffError) {
+    package static func check(_ password: String) throws(StaffError) {
         let bytes = password.utf8.count
         guard bytes >= minimumBytes else { throw .invalidPassword(.tooShort(bytes: bytes, minimum: minimumBytes)) }
         guard bytes <= maximumBytes else { throw .invalidPassword(.tooLong(bytes: bytes, maximum: maximumBytes)) }

@@ -5,7 +5,7 @@ import Store
 /// Adding, listing, changing and removing accounts (`paypage staff …`, the owners' staff page).
 extension StaffService {
     /// Every account, oldest first, with its lock and open sessions.
-    public func accounts() throws(StaffError) -> [StaffAccount] {
+    package func accounts() throws(StaffError) -> [StaffAccount] {
         let now = clock()
         return try read { tables throws(StoreError) in
             var result: [StaffAccount] = []
@@ -17,24 +17,24 @@ extension StaffService {
         }
     }
 
-    public func account(named name: String) throws(StaffError) -> StaffMember? {
+    package func account(named name: String) throws(StaffError) -> StaffMember? {
         let key = StaffName.key(name)
         return try read { tables throws(StoreError) in try tables.account(nameKey: key) }.map(StaffMember.init)
     }
 
     /// Whether any account exists (`serve --host` refuses to listen beyond loopback without one).
-    public func hasAccounts() throws(StaffError) -> Bool {
+    package func hasAccounts() throws(StaffError) -> Bool {
         try !read { tables throws(StoreError) in try tables.accounts() }.isEmpty
     }
 
     /// The earliest owner: the one a one-time sign-in link signs in.
-    public func firstOwner() throws(StaffError) -> StaffMember? {
+    package func firstOwner() throws(StaffError) -> StaffMember? {
         try read { tables throws(StoreError) in try tables.accounts() }.first { $0.role == .owner }.map(StaffMember.init)
     }
 
     /// Adds an account. Blocks for bcrypt.
     @discardableResult
-    public func addAccount(name: String, role: StaffRole, language: Language, password: String) throws(StaffError) -> StaffMember {
+    package func addAccount(name: String, role: StaffRole, language: Language, password: String) throws(StaffError) -> StaffMember {
         let name = try StaffName.validated(name)
         try StaffPassword.check(password)
         let hash = hasher.hash(password)
@@ -53,7 +53,7 @@ extension StaffService {
     /// Sets a new password, clears the name's lock and ends the person's sessions; returns how
     /// many sessions ended. Blocks for bcrypt.
     @discardableResult
-    public func setPassword(named name: String, to password: String) throws(StaffError) -> Int {
+    package func setPassword(named name: String, to password: String) throws(StaffError) -> Int {
         try StaffPassword.check(password)
         let hash = hasher.hash(password)
         let key = StaffName.key(name)
@@ -68,7 +68,7 @@ extension StaffService {
     }
 
     /// The console's language for this person (their open sessions show it from the next page).
-    public func setLanguage(named name: String, to language: Language) throws(StaffError) {
+    package func setLanguage(named name: String, to language: Language) throws(StaffError) {
         let key = StaffName.key(name)
         let found = try write { tables throws(StoreError) -> Bool in
             guard let account = try tables.account(nameKey: key) else { return false }
@@ -81,7 +81,7 @@ extension StaffService {
     /// Removes an account, ending its sessions and clearing its lock; never the last owner.
     /// Returns how many sessions ended.
     @discardableResult
-    public func removeAccount(named name: String) throws(StaffError) -> Int {
+    package func removeAccount(named name: String) throws(StaffError) -> Int {
         let key = StaffName.key(name)
         enum Outcome { case removed(Int), unknown, lastOwner(String) }
         let outcome = try write { tables throws(StoreError) -> Outcome in
@@ -104,7 +104,7 @@ extension StaffService {
 
     /// Creates the owner `name` with a random password nobody knows (the one-time sign-in link
     /// is how they get in) when the workspace has no owner; nil when one exists already.
-    public func ensureOwner(named name: String, language: Language) throws(StaffError) -> StaffMember? {
+    package func ensureOwner(named name: String, language: Language) throws(StaffError) -> StaffMember? {
         guard try firstOwner() == nil else { return nil }
         do throws(StaffError) {
             return try addAccount(name: name, role: .owner, language: language, password: SecretToken.fresh())

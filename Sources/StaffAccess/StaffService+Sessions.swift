@@ -5,7 +5,7 @@ import Store
 extension StaffService {
     /// The session behind a cookie's id, or nil when there is none, or it passed its lifetime
     /// or idle timeout (it is then forgotten). Notes the use, at most once per `touchInterval`.
-    public func session(id: String) throws(StaffError) -> StaffSession? {
+    package func session(id: String) throws(StaffError) -> StaffSession? {
         guard SecretToken.isWellFormed(id) else { return nil }
         let digest = SecretToken.digest(id)
         let now = clock()
@@ -27,18 +27,18 @@ extension StaffService {
         return session(row, member: StaffMember(account))
     }
 
-    public func session(id: String) async throws(StaffError) -> StaffSession? {
+    package func session(id: String) async throws(StaffError) -> StaffSession? {
         try await offloaded { service throws(StaffError) in try service.session(id: id) }
     }
 
     /// Ends the session behind a cookie's id (signing out); nothing happens for an unknown id.
-    public func signOut(sessionID id: String) throws(StaffError) {
+    package func signOut(sessionID id: String) throws(StaffError) {
         guard SecretToken.isWellFormed(id) else { return }
         let digest = SecretToken.digest(id)
         try write { tables throws(StoreError) in try tables.deleteSession(idDigest: digest) }
     }
 
-    public func signOut(sessionID id: String) async throws(StaffError) {
+    package func signOut(sessionID id: String) async throws(StaffError) {
         try await offloaded { service throws(StaffError) in try service.signOut(sessionID: id) }
     }
 }

@@ -9,7 +9,7 @@ import Store
 /// which names exist or which are locked.
 extension StaffService {
     /// Blocks for bcrypt and a ledger write; from a server, use the `async` variant.
-    public func signIn(name: String, password: String) throws(StaffError) -> NewSession {
+    package func signIn(name: String, password: String) throws(StaffError) -> NewSession {
         let key = StaffName.key(name)
         let account = try read { tables throws(StoreError) in try tables.account(nameKey: key) }
         // Outside the write transaction: nobody waits for the write lock during bcrypt.
@@ -38,7 +38,7 @@ extension StaffService {
     }
 
     /// `signIn` off Swift's cooperative pool.
-    public func signIn(name: String, password: String) async throws(StaffError) -> NewSession {
+    package func signIn(name: String, password: String) async throws(StaffError) -> NewSession {
         try await offloaded { service throws(StaffError) in try service.signIn(name: name, password: password) }
     }
 

@@ -5,7 +5,7 @@ import Store
 /// token URL): valid once, for `signInLinkLifetime`, for the first owner.
 extension StaffService {
     /// A new link's secret for the first owner; nil when the workspace has no owner.
-    public func issueSignInLink() throws(StaffError) -> SignInLink? {
+    package func issueSignInLink() throws(StaffError) -> SignInLink? {
         let now = clock()
         return try write { tables throws(StoreError) -> SignInLink? in
             try tables.deleteSignInLinks(expiredBy: now)
@@ -20,7 +20,7 @@ extension StaffService {
 
     /// Uses a link: it is gone afterwards, whether it was still valid or not. An unknown, used
     /// or expired link fails like a wrong password.
-    public func redeemSignInLink(_ token: String) throws(StaffError) -> NewSession {
+    package func redeemSignInLink(_ token: String) throws(StaffError) -> NewSession {
         guard SecretToken.isWellFormed(token) else { throw .signInFailed }
         let digest = SecretToken.digest(token)
         let now = clock()
@@ -33,7 +33,7 @@ extension StaffService {
         return session
     }
 
-    public func redeemSignInLink(_ token: String) async throws(StaffError) -> NewSession {
+    package func redeemSignInLink(_ token: String) async throws(StaffError) -> NewSession {
         try await offloaded { service throws(StaffError) in try service.redeemSignInLink(token) }
     }
 }

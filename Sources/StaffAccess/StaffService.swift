@@ -6,13 +6,13 @@ import Store
 /// directly; a server calls the `async` ones (`signIn`, `redeemSignInLink`, `session`,
 /// `signOut`) or wraps any other in `offloaded`, which run them off Swift's cooperative pool.
 /// None of these writes moves the ledger's change counter, so none triggers a site rebuild.
-public struct StaffService: Sendable {
-    public let ledger: Ledger
-    public let hasher: PasswordHasher
-    public let policy: StaffPolicy
-    public let clock: @Sendable () -> Date
+package struct StaffService: Sendable {
+    package let ledger: Ledger
+    package let hasher: PasswordHasher
+    package let policy: StaffPolicy
+    package let clock: @Sendable () -> Date
 
-    public init(ledger: Ledger, hasher: PasswordHasher = PasswordHasher(), policy: StaffPolicy = .standard,
+    package init(ledger: Ledger, hasher: PasswordHasher = PasswordHasher(), policy: StaffPolicy = .standard,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         self.ledger = ledger
         self.hasher = hasher
@@ -22,7 +22,7 @@ public struct StaffService: Sendable {
 
     /// Runs any of these calls on `BlockingWork`'s threads, e.g. from a Hummingbird handler:
     /// `try await staff.offloaded { try $0.removeAccount(named: name) }`.
-    public func offloaded<T: Sendable>(_ body: @escaping @Sendable (StaffService) throws(StaffError) -> T) async throws(StaffError) -> T {
+    package func offloaded<T: Sendable>(_ body: @escaping @Sendable (StaffService) throws(StaffError) -> T) async throws(StaffError) -> T {
         let service = self
         return try await BlockingWork.run { () throws(StaffError) -> T in try body(service) }
     }

@@ -9,9 +9,9 @@ private let systemWrite = Darwin.write
 
 /// Writes files so that a reader (or a crash) sees the old content or the new, never a torn
 /// file: temporary file in the same folder, write, fsync, rename over, fsync the folder.
-public enum AtomicFile {
+package enum AtomicFile {
     /// `permissions` apply to a new file, filtered by the umask as usual.
-    public static func write(_ data: Data, to url: URL, permissions: mode_t = 0o644) throws(StoreError) {
+    package static func write(_ data: Data, to url: URL, permissions: mode_t = 0o644) throws(StoreError) {
         let path = url.path
         let folder = url.deletingLastPathComponent().path
         // Same folder: rename(2) is atomic only within one file system.
@@ -41,7 +41,7 @@ public enum AtomicFile {
     /// Writes only when the content differs, so unchanged files keep their modification time
     /// (incremental builds, live reload). Returns whether it wrote.
     @discardableResult
-    public static func writeIfChanged(_ data: Data, to url: URL, permissions: mode_t = 0o644) throws(StoreError) -> Bool {
+    package static func writeIfChanged(_ data: Data, to url: URL, permissions: mode_t = 0o644) throws(StoreError) -> Bool {
         var info = stat()
         if stat(url.path, &info) == 0, Int(info.st_size) == data.count,
            let existing = try? Data(contentsOf: url), existing == data {

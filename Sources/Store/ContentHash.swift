@@ -1,8 +1,8 @@
 import Foundation
 
 /// A fast, stable 64-bit hash of bytes (FNV-1a) to notice changed inputs; not for security.
-public enum ContentHash {
-    public static func fnv1a(_ data: Data, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+package enum ContentHash {
+    package static func fnv1a(_ data: Data, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
         var hash = seed
         for byte in data {
             hash ^= UInt64(byte)
@@ -11,7 +11,7 @@ public enum ContentHash {
         return hash
     }
 
-    public static func fnv1a(_ text: String, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+    package static func fnv1a(_ text: String, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
         var hash = seed
         for byte in text.utf8 {
             hash ^= UInt64(byte)
@@ -21,7 +21,7 @@ public enum ContentHash {
     }
 
     /// A number's eight bytes (little-endian): no text formatting per value.
-    public static func fnv1a(_ value: Int64, seed: UInt64) -> UInt64 {
+    package static func fnv1a(_ value: Int64, seed: UInt64) -> UInt64 {
         var hash = seed
         var bits = UInt64(bitPattern: value)
         for _ in 0..<8 {

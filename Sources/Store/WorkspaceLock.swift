@@ -5,12 +5,12 @@ import Glibc
 
 /// An advisory lock on a file of `.paypage/` (flock), so two builds never write `Output/` at once.
 /// The kernel releases it when the process dies, so a killed build never leaves it stuck.
-public final class WorkspaceLock: Sendable {
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+package final class WorkspaceLock: Sendable {
+    package enum Failure: Error, Sendable, CustomStringConvertible {
         case busy(String)
         case cannotOpen(String, String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .busy(let path): "another paypage process is building this workspace (\(path) is locked); try again when it is done"
             case let .cannotOpen(path, reason): "\(path): cannot open the lock: \(reason)"
@@ -21,7 +21,7 @@ public final class WorkspaceLock: Sendable {
     private let descriptor: Int32
 
     /// Takes the lock, waiting at most `timeout` seconds (0: fail at once if it is held).
-    public init(_ url: URL, timeout: TimeInterval = 0) throws(Failure) {
+    package init(_ url: URL, timeout: TimeInterval = 0) throws(Failure) {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
         let fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)

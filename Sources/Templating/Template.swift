@@ -3,10 +3,10 @@
 /// (`{{< parent}}`, `{{$block}}`), set delimiters, the list positions `first()`, `last()`,
 /// `index()`, `even()` and `odd()`, and the pragma `{{% CONTENT_TYPE: HTML|TEXT}}`.
 /// Anything else (other functions, dynamic names) is a syntax error, never silently ignored.
-public struct Template: Sendable {
+package struct Template: Sendable {
     let nodes: [TemplateNode]
 
-    public init(_ text: String) throws(TemplateSyntaxError) {
+    package init(_ text: String) throws(TemplateSyntaxError) {
         nodes = try TemplateParser.parse(text)
     }
 }

@@ -1,6 +1,6 @@
 /// Why a template cannot be parsed, and where: line and column (in characters) of its text.
-public struct TemplateSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Problem: Sendable, Equatable, CustomStringConvertible {
+package struct TemplateSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Problem: Sendable, Equatable, CustomStringConvertible {
         /// `{{/name}}` that does not close the open section (`open` is nil outside any).
         case closedWithAnotherName(open: String?, closed: String)
         /// A tag without its closing delimiter, or with characters a name cannot hold.
@@ -18,7 +18,7 @@ public struct TemplateSyntaxError: Error, Sendable, Equatable, CustomStringConve
         case unknownPragma(name: String)
         case unknownContentType(name: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .closedWithAnotherName: "section closed with a different name than it was opened with"
             case .unfinishedTag: "unfinished tag (missing closing delimiter or bad name)"
@@ -35,17 +35,17 @@ public struct TemplateSyntaxError: Error, Sendable, Equatable, CustomStringConve
         }
     }
 
-    public let problem: Problem
+    package let problem: Problem
     /// 1-based, counted in lines of the template's own text.
-    public let line: Int
+    package let line: Int
     /// 1-based, in characters (a CRLF and a letter with its accents are one each).
-    public let column: Int
+    package let column: Int
 
-    public init(_ problem: Problem, line: Int, column: Int) {
+    package init(_ problem: Problem, line: Int, column: Int) {
         self.problem = problem
         self.line = line
         self.column = column
     }
 
-    public var description: String { "\(line):\(column): \(problem)" }
+    package var description: String { "\(line):\(column): \(problem)" }
 }

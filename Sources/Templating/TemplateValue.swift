@@ -1,7 +1,7 @@
 /// What a name resolves to while a template renders. Contexts hand their values over in this
 /// shape, so the renderer never casts or reflects: each lookup is one call of
 /// ``TemplateObject/field(_:)``.
-public enum TemplateValue: Sendable {
+package enum TemplateValue: Sendable {
     /// A name the object knows, without a value (a nil optional). Renders nothing, is false for
     /// a section, and lets the lookup go on in the enclosing contexts, as an unknown name does.
     case null
@@ -15,23 +15,23 @@ public enum TemplateValue: Sendable {
 }
 
 /// A value a template can show (view models are Sendable, so one can be rendered anywhere).
-public protocol TemplateRenderable: Sendable {
+package protocol TemplateRenderable: Sendable {
     var templateValue: TemplateValue { get }
 }
 
 /// A context with named fields: a page's view model, or one of its parts.
-public protocol TemplateObject: TemplateRenderable {
+package protocol TemplateObject: TemplateRenderable {
     /// nil when this object has no field of that name (the lookup goes on in the enclosing
     /// contexts); ``TemplateValue/null`` when it has one without a value.
     func field(_ name: String) -> TemplateValue?
 }
 
 extension TemplateObject {
-    public var templateValue: TemplateValue { .object(self) }
+    package var templateValue: TemplateValue { .object(self) }
 }
 
 /// The elements of a section over a list.
-public protocol TemplateList: Sendable {
+package protocol TemplateList: Sendable {
     var count: Int { get }
     func element(_ index: Int) -> TemplateValue
 }
@@ -39,10 +39,10 @@ public protocol TemplateList: Sendable {
 extension TemplateValue {
     /// `value.templateValue`, in the order the fields of a context are listed.
     @inlinable
-    public init(_ value: some TemplateRenderable) { self = value.templateValue }
+    package init(_ value: some TemplateRenderable) { self = value.templateValue }
 }
 
 /// A value built on the spot (`["title": .text("Hello")]`) is a context too.
 extension TemplateValue: TemplateRenderable {
-    public var templateValue: TemplateValue { self }
+    package var templateValue: TemplateValue { self }
 }

@@ -5,9 +5,9 @@ import Templating
 /// elements and tables) and reports each one the lookup does not answer, or answers with
 /// another value. Samples should hold distinct texts, so that a field answering with another
 /// field's value is caught too.
-public enum TemplateFieldAudit {
-    public struct Finding: Sendable, Equatable, CustomStringConvertible {
-        public enum Problem: Sendable, Equatable {
+package enum TemplateFieldAudit {
+    package struct Finding: Sendable, Equatable, CustomStringConvertible {
+        package enum Problem: Sendable, Equatable {
             /// `field(name)` is nil: templates cannot reach the property.
             case unanswered
             /// `field(name)` answers, but not with the property's value.
@@ -17,15 +17,15 @@ public enum TemplateFieldAudit {
         }
 
         /// `PaymentPage.company.taxNumbers[0].name`
-        public var path: String
-        public var problem: Problem
+        package var path: String
+        package var problem: Problem
 
-        public init(path: String, problem: Problem) {
+        package init(path: String, problem: Problem) {
             self.path = path
             self.problem = problem
         }
 
-        public var description: String {
+        package var description: String {
             switch problem {
             case .unanswered: "\(path): not answered by field(_:)"
             case let .differs(answered, stored): "\(path): field(_:) answers \(answered), the property holds \(stored)"
@@ -35,7 +35,7 @@ public enum TemplateFieldAudit {
     }
 
     /// Every problem found; empty when the lookup answers every stored property correctly.
-    public static func findings(_ sample: some TemplateObject) -> [Finding] {
+    package static func findings(_ sample: some TemplateObject) -> [Finding] {
         var findings: [Finding] = []
         audit(sample, stored: sample, path: String(describing: type(of: sample)), into: &findings)
         return findings
@@ -43,7 +43,7 @@ public enum TemplateFieldAudit {
 
     /// Where a sample leaves a property nil or a list empty, so the audit could not look inside:
     /// samples meant to cover everything must come back empty.
-    public static func unpopulated(_ sample: Any) -> [String] {
+    package static func unpopulated(_ sample: Any) -> [String] {
         var paths: [String] = []
         collectUnpopulated(sample, path: String(describing: type(of: sample)), into: &paths)
         return paths

@@ -3,29 +3,29 @@ import Templating
 
 /// A loaded theme: its inheritance chain resolved, templates compiled, strings merged and
 /// assets fingerprinted. Immutable and `Sendable`, so one load can serve parallel renders.
-public struct Theme: Sendable {
+package struct Theme: Sendable {
     /// Folder name, e.g. `harbour`.
-    public let name: String
+    package let name: String
     /// `name` from theme.json, e.g. `Harbour`.
-    public let displayName: String
+    package let displayName: String
     /// `description` from the most-derived theme.json that has one.
-    public let description: String?
+    package let description: String?
     /// From the most-derived theme.json that sets it; `letter` when none does.
-    public let paper: PaperSize
+    package let paper: PaperSize
     /// Folder names, most-derived first: `["harbour", "default"]`.
-    public let chain: [String]
+    package let chain: [String]
     /// Language code (`en`, `fr`) → key → text, merged child over parent.
-    public let strings: [String: [String: String]]
+    package let strings: [String: [String: String]]
     /// Every asset, sorted by path, after overrides.
-    public let assets: [ThemeAsset]
+    package let assets: [ThemeAsset]
     /// Original asset path → fingerprinted path (`css/app.css` → `css/app.0123456789.css`).
-    public let assetURLs: [String: String]
+    package let assetURLs: [String: String]
     /// SHA-256 (hex) over every file of every theme in the chain, overridden ones included:
     /// when it changes, every page rendered with the theme must be rewritten.
-    public let fingerprint: String
+    package let fingerprint: String
     /// Names of page templates (`payment`, `staff/list`) and of partials (`header`).
-    public let templateNames: Set<String>
-    public let partialNames: Set<String>
+    package let templateNames: Set<String>
+    package let partialNames: Set<String>
 
     let library: TemplateLibrary
     /// `Themes/<name>/templates` for error messages.
@@ -41,12 +41,12 @@ public struct Theme: Sendable {
     /// objects; a list renders a section once per element and `{{^list}}` when empty. A name
     /// with a dot always means nesting (`{{t.pay_title}}`), so table keys must not hold one.
     /// A missing name renders nothing, silently: test templates against real contexts.
-    public func render(_ template: String, _ context: some TemplateObject) throws(ThemeError) -> String {
+    package func render(_ template: String, _ context: some TemplateObject) throws(ThemeError) -> String {
         String(decoding: try renderUTF8(template, context), as: UTF8.self)
     }
 
     /// The page as UTF-8 bytes, ready to be written.
-    public func renderUTF8(_ template: String, _ context: some TemplateObject) throws(ThemeError) -> [UInt8] {
+    package func renderUTF8(_ template: String, _ context: some TemplateObject) throws(ThemeError) -> [UInt8] {
         let output: [UInt8]?
         do {
             output = try library.renderUTF8(template, context)
@@ -60,5 +60,5 @@ public struct Theme: Sendable {
     private func file(_ template: String) -> String { "\(templatesDisplayRoot)/\(template).mustache" }
 
     /// The string table for a language, or nil when the theme has none.
-    public func strings(for language: String) -> [String: String]? { strings[language] }
+    package func strings(for language: String) -> [String: String]? { strings[language] }
 }

@@ -3,16 +3,16 @@ import Foundation
 
 /// A static file of a theme (`assets/**`), with the content-addressed name it is published
 /// under so that pages can be cached forever and a changed asset gets a new URL.
-public struct ThemeAsset: Sendable, Equatable {
+package struct ThemeAsset: Sendable, Equatable {
     /// Path relative to `assets/`, e.g. `css/app.css`.
-    public let path: String
+    package let path: String
     /// Path to publish under, e.g. `css/app.0123456789.css` (first 10 hex of SHA-256).
-    public let fingerprintedPath: String
-    public let data: Data
+    package let fingerprintedPath: String
+    package let data: Data
     /// MIME type with charset for text types, for header rules and the preview server.
-    public let contentType: String
+    package let contentType: String
     /// Theme of the chain the file came from (a child overrides its parent by path).
-    public let theme: String
+    package let theme: String
 
     init(path: String, data: Data, theme: String) {
         self.path = path

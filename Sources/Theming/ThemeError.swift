@@ -4,8 +4,8 @@ import Templating
 /// `Themes/harbour/templates/payment.mustache`) and, when known, line and column.
 ///
 /// `description` is the compiler-style `file:line:column: problem` that the CLI prints.
-public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
+package struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Kind: Sendable, Equatable {
         case themeNotFound(name: String)
         case invalidThemeName(name: String)
         case invalidManifest(problem: String)
@@ -22,19 +22,19 @@ public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
         case unreadableFile(problem: String)
     }
 
-    public let kind: Kind
-    public let file: String
-    public let line: Int?
-    public let column: Int?
+    package let kind: Kind
+    package let file: String
+    package let line: Int?
+    package let column: Int?
 
-    public init(_ kind: Kind, file: String, line: Int? = nil, column: Int? = nil) {
+    package init(_ kind: Kind, file: String, line: Int? = nil, column: Int? = nil) {
         self.kind = kind
         self.file = file
         self.line = line
         self.column = column
     }
 
-    public var problem: String {
+    package var problem: String {
         switch kind {
         case .themeNotFound(let name): "no theme named \"\(name)\" (no such folder)"
         case .invalidThemeName(let name): "\"\(name)\" is not a valid theme name (use letters, digits, - and _)"
@@ -53,7 +53,7 @@ public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         var location = file
         if let line { location += ":\(line)" }
         if let column { location += ":\(column)" }

@@ -5,19 +5,19 @@ import Foundation
 ///
 /// A child theme overrides any file of its parents by relative path (a template, a partial,
 /// a string table key, an asset) and inherits every other file.
-public struct ThemeLoader: Sendable {
-    public let themesDirectory: URL
+package struct ThemeLoader: Sendable {
+    package let themesDirectory: URL
     /// Languages every theme chain must provide a string table for.
-    public let requiredLanguages: [String]
+    package let requiredLanguages: [String]
 
     /// - Parameter themesDirectory: the workspace's `Themes` folder; its last path component
     ///   starts the file paths in errors (`Themes/harbour/theme.json`).
-    public init(themesDirectory: URL, requiredLanguages: [String] = ["en", "fr"]) {
+    package init(themesDirectory: URL, requiredLanguages: [String] = ["en", "fr"]) {
         self.themesDirectory = themesDirectory
         self.requiredLanguages = requiredLanguages
     }
 
-    public func load(_ name: String) throws(ThemeError) -> Theme {
+    package func load(_ name: String) throws(ThemeError) -> Theme {
         let chain = try readChain(name)
         let child = chain[0]
 

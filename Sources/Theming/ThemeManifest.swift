@@ -1,7 +1,7 @@
 import Foundation
 
 /// Paper size for printed receipts (`@page`).
-public enum PaperSize: String, Sendable, Equatable, CaseIterable {
+package enum PaperSize: String, Sendable, Equatable, CaseIterable {
     case letter
     case a4
 }

@@ -9,13 +9,13 @@ import SystemPackage
 
 /// Prints an HTML page to PDF with headless Chromium (`--print-to-pdf`), the way a customer's
 /// "Save as PDF" would. Chromium honours the page's `@page` size and margins.
-public struct ChromiumPDF: Sendable {
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+package struct ChromiumPDF: Sendable {
+    package enum Failure: Error, Sendable, CustomStringConvertible {
         /// No Chromium on this machine: the message is the one-line install command.
         case notInstalled
         case failed(status: Int32, output: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .notInstalled:
                 "Chromium is not installed; install it with: apt-get install -y chromium"
@@ -29,9 +29,9 @@ public struct ChromiumPDF: Sendable {
     static let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-headless-shell", "/usr/bin/chromium-browser",
                              "/usr/bin/google-chrome", "/usr/lib/chromium/chromium-headless-shell"]
 
-    public let executable: String
+    package let executable: String
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(Failure) {
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(Failure) {
         let fileManager = FileManager.default
         if let chosen = environment["PAYPAGE_CHROMIUM"], fileManager.isExecutableFile(atPath: chosen) {
             executable = chosen
@@ -44,7 +44,7 @@ public struct ChromiumPDF: Sendable {
 
     /// Prints `page` (a file) to `pdf`; the PDF is written to a temporary name and moved in place,
     /// so a failed print never leaves half a file.
-    public func print(page: URL, to pdf: URL) async throws(Failure) {
+    package func print(page: URL, to pdf: URL) async throws(Failure) {
         let temporary = pdf.deletingLastPathComponent().appendingPathComponent(".\(pdf.lastPathComponent).\(UUID().uuidString).tmp")
         var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(temporary.path)",
                          "--virtual-time-budget=2000", page.absoluteString]

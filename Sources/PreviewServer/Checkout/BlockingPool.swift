@@ -8,10 +8,10 @@ import ServiceLifecycle
 ///
 /// The server owns it: its threads start with the server and, as one of the application's
 /// services, stop once the server has drained (or when the last reference goes).
-public final class BlockingPool: Service, Sendable {
+package final class BlockingPool: Service, Sendable {
     private let pool: NIOThreadPool
 
-    public init(threads: Int) {
+    package init(threads: Int) {
         pool = NIOThreadPool(numberOfThreads: max(1, threads))
         pool.start()
     }
@@ -32,7 +32,7 @@ public final class BlockingPool: Service, Sendable {
 
     /// Waits for the server's graceful shutdown (the server stops before this service), then
     /// lets the work in progress finish and stops the threads.
-    public func run() async throws {
+    package func run() async throws {
         try? await gracefulShutdown()
         try await pool.shutdownGracefully()
     }

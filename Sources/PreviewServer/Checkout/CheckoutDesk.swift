@@ -7,16 +7,16 @@ import Store
 /// The checkout behind the preview server: resolves a link's token, runs the simulator and the
 /// ledger through `CheckoutService`, keeps 3-D Secure challenges, and rebuilds the request's
 /// pages after a payment so the customer sees them paid at once.
-public struct CheckoutDesk: Sendable {
+package struct CheckoutDesk: Sendable {
     /// A service with fresh records and the shared ledger (records may change while serving).
-    public var services: @Sendable () throws(OperationError) -> RequestService
+    package var services: @Sendable () throws(OperationError) -> RequestService
     /// Called after the ledger changed for a request (rebuild its pages, reload open pages).
-    public var afterChange: @Sendable (Reference) async -> Void
+    package var afterChange: @Sendable (Reference) async -> Void
     /// Where the ledger work runs (off the cooperative pool).
     let pool: BlockingPool
     let challenges = ChallengeStore()
 
-    public init(pool: BlockingPool, services: @escaping @Sendable () throws(OperationError) -> RequestService,
+    package init(pool: BlockingPool, services: @escaping @Sendable () throws(OperationError) -> RequestService,
                 afterChange: @escaping @Sendable (Reference) async -> Void) {
         self.pool = pool
         self.services = services

@@ -9,12 +9,12 @@ import Store
 
 /// Wires the preview server to a workspace: builds first, rebuilds on file changes and on
 /// ledger changes made by other processes, and runs the checkout against the shared ledger.
-public struct PreviewSite: Sendable {
-    public let paths: WorkspacePaths
-    public let publisher: SitePublisher
-    public let ledger: Ledger
+package struct PreviewSite: Sendable {
+    package let paths: WorkspacePaths
+    package let publisher: SitePublisher
+    package let ledger: Ledger
 
-    public init(paths: WorkspacePaths, options: BuildOptions) throws(OperationError) {
+    package init(paths: WorkspacePaths, options: BuildOptions) throws(OperationError) {
         self.paths = paths
         self.publisher = SitePublisher(paths: paths, options: options)
         _ = try RequestService.open(paths)  // records must load before serving
@@ -23,7 +23,7 @@ public struct PreviewSite: Sendable {
 
     /// A service with the records as they are now and the shared ledger. Its events are by the
     /// server's system user: callers say who acts (`acting(as: .customer)`, `.staff(name:)`).
-    public func service() throws(OperationError) -> RequestService {
+    package func service() throws(OperationError) -> RequestService {
         let reader = RecordsReader(workspace: paths.root)
         let businesses: Businesses
         do throws(RecordErrors) { businesses = try reader.loadBusinesses() } catch { throw .records(error.errors) }
@@ -33,7 +33,7 @@ public struct PreviewSite: Sendable {
     }
 
     /// The full incremental build, as a live-reload result (a template error keeps the server up).
-    public func rebuild() -> RebuildResult {
+    package func rebuild() -> RebuildResult {
         do {
             let result = try publisher.publish(wait: 30)
             return .ok(changedCount: result.build.written + result.build.removed)
@@ -43,7 +43,7 @@ public struct PreviewSite: Sendable {
     }
 
     /// The server for this workspace, with the checkout pages and API.
-    public func server(_ configuration: PreviewServerConfiguration) -> PreviewServer {
+    package func server(_ configuration: PreviewServerConfiguration) -> PreviewServer {
         let site = self
         let hub = ReloadHub(heartbeatInterval: configuration.heartbeatInterval)
         let pool = BlockingPool(threads: configuration.blockingThreads)
@@ -79,7 +79,7 @@ public struct PreviewSite: Sendable {
     /// Polls the ledger's change counter and rebuilds: another process's `paypage refund`, say,
     /// and this server's own checkout payments (whose staff lists and manifest follow here,
     /// after the customer's own pages). A burst of changes costs one rebuild per poll at most.
-    public func watchLedger(hub: ReloadHub, every interval: Duration = .milliseconds(500)) async {
+    package func watchLedger(hub: ReloadHub, every interval: Duration = .milliseconds(500)) async {
         var seen = (try? ledger.changeVersion()) ?? 0
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)

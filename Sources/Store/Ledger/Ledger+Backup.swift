@@ -4,7 +4,7 @@ import GRDB
 /// Backups use SQLite's online backup API: a consistent copy even while other processes write.
 extension Ledger {
     /// Copies the ledger into a single self-contained file (0600; replaced if it exists).
-    public func backup(to url: URL) throws(StoreError) {
+    package func backup(to url: URL) throws(StoreError) {
         let destination = url.path
         if FileManager.default.fileExists(atPath: destination) {
             // The backup API would keep a stale -wal beside it otherwise.
@@ -24,7 +24,7 @@ extension Ledger {
     /// The copy happens inside the live database in one write transaction, so other processes
     /// that have the ledger open see either the old content or the restored one, never a mix
     /// (renaming a file over it would leave them writing to the old, unlinked file).
-    public func restore(from url: URL) throws(StoreError) {
+    package func restore(from url: URL) throws(StoreError) {
         let source = try Ledger.openValidBackup(url)
         let seenVersion = try changeVersion()
         try storeRun(path, "restore the ledger from \(url.path)") {

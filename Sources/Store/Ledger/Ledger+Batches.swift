@@ -7,7 +7,7 @@ import GRDB
 extension Ledger {
     /// Up to `limit` references registered after the row `after` (0: from the first), in the
     /// order they were registered, with their row numbers (pass the last as the next `after`).
-    public func references(after: Int64, limit: Int) throws(StoreError) -> [(row: Int64, reference: Reference)] {
+    package func references(after: Int64, limit: Int) throws(StoreError) -> [(row: Int64, reference: Reference)] {
         let rows = try read("list references") { db in
             try Row.fetchAll(db, sql: "SELECT rowid, reference FROM requests WHERE rowid > ? ORDER BY rowid LIMIT ?", arguments: [after, limit])
         }
@@ -24,7 +24,7 @@ extension Ledger {
 
     /// These requests' rows and events, in one read (one consistent snapshot), keyed by
     /// `Reference.key`. References without a row are absent.
-    public func batch(_ references: [Reference]) throws(StoreError) -> [String: (row: RequestRow, entries: [LedgerEntry])] {
+    package func batch(_ references: [Reference]) throws(StoreError) -> [String: (row: RequestRow, entries: [LedgerEntry])] {
         guard !references.isEmpty else { return [:] }
         let values = references.map(\.value)
         let marks = Self.marks(values.count)
@@ -45,7 +45,7 @@ extension Ledger {
     }
 
     /// These requests' rows alone (no events), keyed by `Reference.key`.
-    public func rows(_ references: [Reference]) throws(StoreError) -> [String: RequestRow] {
+    package func rows(_ references: [Reference]) throws(StoreError) -> [String: RequestRow] {
         guard !references.isEmpty else { return [:] }
         let values = references.map(\.value)
         return try decodeRows(try read("read requests") { db in try Self.fetchRows(db, values) })
@@ -68,16 +68,16 @@ extension Ledger {
         return result
     }
 
-    public func requestCount() throws(StoreError) -> Int {
+    package func requestCount() throws(StoreError) -> Int {
         try read("count the requests") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM requests") ?? 0 }
     }
 
-    public func outboxCount() throws(StoreError) -> Int {
+    package func outboxCount() throws(StoreError) -> Int {
         try read("count the outbox") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox") ?? 0 }
     }
 
     /// `limit` messages from the `offset`-th oldest, oldest first.
-    public func outbox(offset: Int, limit: Int) throws(StoreError) -> [OutboxMessage] {
+    package func outbox(offset: Int, limit: Int) throws(StoreError) -> [OutboxMessage] {
         let rows = try read("read the outbox") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY id LIMIT ? OFFSET ?", arguments: [limit, offset])
         }

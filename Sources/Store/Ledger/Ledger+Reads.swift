@@ -9,28 +9,28 @@ extension Ledger {
         return try read(operation) { db in try body(LedgerTransaction(db: db, path: path)) }
     }
 
-    public func entries(for reference: Reference) throws(StoreError) -> [LedgerEntry] {
+    package func entries(for reference: Reference) throws(StoreError) -> [LedgerEntry] {
         try withReader("read the events of \(reference)") { tx throws(StoreError) in try tx.entries(for: reference) }
     }
 
     /// The whole ledger in order, in one query: the generator folds it once per build.
-    public func allEntries() throws(StoreError) -> [LedgerEntry] {
+    package func allEntries() throws(StoreError) -> [LedgerEntry] {
         let rows = try read("read the ledger") { db in
             try Row.fetchAll(db, sql: "SELECT seq, reference, at, payload, actor FROM events ORDER BY seq")
         }
         return try LedgerEntryDecoder(path: path).entries(rows)
     }
 
-    public func request(reference: Reference) throws(StoreError) -> RequestRow? {
+    package func request(reference: Reference) throws(StoreError) -> RequestRow? {
         try withReader("read request \(reference)") { tx throws(StoreError) in try tx.request(reference: reference) }
     }
 
-    public func request(token: RequestToken) throws(StoreError) -> RequestRow? {
+    package func request(token: RequestToken) throws(StoreError) -> RequestRow? {
         try withReader("read a request by token") { tx throws(StoreError) in try tx.request(token: token) }
     }
 
     /// Every request, newest first.
-    public func requests() throws(StoreError) -> [RequestRow] {
+    package func requests() throws(StoreError) -> [RequestRow] {
         let rows = try read("list requests") { db in
             try Row.fetchAll(db, sql: "SELECT \(RequestRow.columns) FROM requests ORDER BY created_at DESC, rowid DESC")
         }
@@ -41,7 +41,7 @@ extension Ledger {
 
     /// Requests whose customer name contains `text` (ignoring case and accents: "helene" finds
     /// "Hélène", which SQLite's LIKE cannot do), or whose phone contains its digits.
-    public func search(nameOrPhone text: String) throws(StoreError) -> [RequestRow] {
+    package func search(nameOrPhone text: String) throws(StoreError) -> [RequestRow] {
         let needle = text.trimmingCharacters(in: .whitespaces)
         guard !needle.isEmpty else { return [] }
         let digits = needle.filter(\.isASCII).filter(\.isNumber)
@@ -53,7 +53,7 @@ extension Ledger {
         }
     }
 
-    public func outbox(reference: Reference? = nil) throws(StoreError) -> [OutboxMessage] {
+    package func outbox(reference: Reference? = nil) throws(StoreError) -> [OutboxMessage] {
         let rows = try read("read the outbox") { db in
             if let reference {
                 return try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE reference = ? ORDER BY id", arguments: [reference.value])
@@ -65,12 +65,12 @@ extension Ledger {
         return result
     }
 
-    public func isOptedOut(phone: PhoneNumber) throws(StoreError) -> Bool {
+    package func isOptedOut(phone: PhoneNumber) throws(StoreError) -> Bool {
         try withReader("check an opt-out") { tx throws(StoreError) in try tx.isOptedOut(phone: phone) }
     }
 
     /// Staff notifications, newest first.
-    public func notifications(limit: Int = 100) throws(StoreError) -> [StaffNotification] {
+    package func notifications(limit: Int = 100) throws(StoreError) -> [StaffNotification] {
         let rows = try read("read notifications") { db in
             try Row.fetchAll(db, sql: "SELECT id, at, reference, text FROM notifications ORDER BY id DESC LIMIT ?",
                              arguments: [limit])
@@ -91,19 +91,19 @@ extension Ledger {
     /// A number that changes whenever any process commits a change to the ledger: a server
     /// polls it to notice other processes' writes. Compare for inequality only (a restore may
     /// move it anywhere except back to a value already seen).
-    public func changeVersion() throws(StoreError) -> Int64 {
+    package func changeVersion() throws(StoreError) -> Int64 {
         try read("read the change version") { db in
             try Int64.fetchOne(db, sql: "SELECT value FROM counters WHERE name = ?", arguments: [Ledger.changeCounter]) ?? 0
         }
     }
 
     /// The sequence number of the last event, 0 when empty.
-    public func lastSequence() throws(StoreError) -> Int64 {
+    package func lastSequence() throws(StoreError) -> Int64 {
         try read("read the last sequence") { db in try Int64.fetchOne(db, sql: "SELECT max(seq) FROM events") ?? 0 }
     }
 
     /// SQLite's `PRAGMA integrity_check`: the problems found, empty when the file is sound.
-    public func integrityCheck() throws(StoreError) -> [String] {
+    package func integrityCheck() throws(StoreError) -> [String] {
         try read("check integrity") { db in try Ledger.integrityProblems(db) }
     }
 

@@ -6,7 +6,7 @@ import GRDB
 extension LedgerTransaction {
     /// Stores what a payment or refund event brings to deposits, in this transaction.
     /// Its event must exist; a second settlement for the same event is refused.
-    public func record(_ settlement: Settlement) throws(StoreError) {
+    package func record(_ settlement: Settlement) throws(StoreError) {
         try run("record the settlement of event \(settlement.sequence)") {
             try db.execute(sql: """
                 INSERT INTO settlements (\(SettlementRow.columns))
@@ -16,7 +16,7 @@ extension LedgerTransaction {
     }
 
     /// A request's settlements, oldest first.
-    public func settlements(for reference: Reference) throws(StoreError) -> [Settlement] {
+    package func settlements(for reference: Reference) throws(StoreError) -> [Settlement] {
         let rows = try run("read the settlements of \(reference)") {
             try Row.fetchAll(db, sql: "SELECT \(SettlementRow.columns) FROM settlements WHERE reference = ? ORDER BY event_seq",
                              arguments: [reference.value])
@@ -27,12 +27,12 @@ extension LedgerTransaction {
 
 extension Ledger {
     /// A request's settlements, oldest first.
-    public func settlements(for reference: Reference) throws(StoreError) -> [Settlement] {
+    package func settlements(for reference: Reference) throws(StoreError) -> [Settlement] {
         try withReader("read the settlements of \(reference)") { tx throws(StoreError) in try tx.settlements(for: reference) }
     }
 
     /// Every settlement of one business (by its key in Records/), by day then event.
-    public func settlements(business: String) throws(StoreError) -> [Settlement] {
+    package func settlements(business: String) throws(StoreError) -> [Settlement] {
         let rows = try read("read the settlements of \(business)") { db in
             try Row.fetchAll(db, sql: "SELECT \(SettlementRow.columns) FROM settlements WHERE business = ? ORDER BY day, event_seq",
                              arguments: [business])

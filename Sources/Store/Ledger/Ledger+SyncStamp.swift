@@ -7,7 +7,7 @@ import GRDB
 extension Ledger {
     static let recordsStampCounter = "records_stamp"
 
-    public func recordsStamp() throws(StoreError) -> UInt64? {
+    package func recordsStamp() throws(StoreError) -> UInt64? {
         try read("read the records stamp") { db in
             try Int64.fetchOne(db, sql: "SELECT value FROM counters WHERE name = ?", arguments: [Ledger.recordsStampCounter])
         }.map { UInt64(bitPattern: $0) }
@@ -18,7 +18,7 @@ extension Ledger {
     /// Stored after the sync's own transaction, and without moving the change counter: the
     /// stamp changes no page, so it must not make the next build think the ledger changed.
     /// (Lost in a crash between the two, it only makes the next sync read every record.)
-    public func setRecordsStamp(_ stamp: UInt64) throws(StoreError) {
+    package func setRecordsStamp(_ stamp: UInt64) throws(StoreError) {
         try storeRun(path, "store the records stamp") {
             try pool.write { db in
                 try db.execute(sql: """
@@ -31,7 +31,7 @@ extension Ledger {
 
 extension Ledger {
     /// File name → signature of every record file synced into this ledger.
-    public func recordFileSignatures() throws(StoreError) -> [String: UInt64] {
+    package func recordFileSignatures() throws(StoreError) -> [String: UInt64] {
         let rows = try read("read the record files") { db in try Row.fetchAll(db, sql: "SELECT name, signature FROM record_files") }
         var result: [String: UInt64] = [:]
         for row in rows {
@@ -44,7 +44,7 @@ extension Ledger {
 
     /// After the sync's transaction and without moving the change counter, like the records
     /// stamp: signatures change no page. (Lost in a crash, those records are only read again.)
-    public func setRecordFileSignatures(_ signatures: [String: UInt64], removing removed: [String]) throws(StoreError) {
+    package func setRecordFileSignatures(_ signatures: [String: UInt64], removing removed: [String]) throws(StoreError) {
         guard !signatures.isEmpty || !removed.isEmpty else { return }
         try storeRun(path, "store the record files") {
             try pool.write { db in

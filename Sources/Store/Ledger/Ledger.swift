@@ -12,25 +12,25 @@ private let closeFile = Darwin.close
 /// Several processes (the CLI, the preview server) may open the same file: writes are
 /// serialized by SQLite's write lock, and waiting for it is bounded by a busy timeout.
 /// All calls are synchronous and may be made from any thread.
-public final class Ledger: Sendable {
+package final class Ledger: Sendable {
     /// The database file, for messages.
-    public let path: String
+    package let path: String
     let pool: DatabasePool
 
     /// How long a writer waits for another process before failing with `.busy`.
-    public static let busyTimeout: TimeInterval = 5
+    package static let busyTimeout: TimeInterval = 5
 
     /// `<workspace>/.paypage/ledger.sqlite`
-    public static func fileURL(inWorkspace workspace: URL) -> URL {
+    package static func fileURL(inWorkspace workspace: URL) -> URL {
         workspace.appendingPathComponent(".paypage", isDirectory: true).appendingPathComponent("ledger.sqlite")
     }
 
-    public convenience init(workspace: URL) throws(StoreError) {
+    package convenience init(workspace: URL) throws(StoreError) {
         try self.init(fileURL: Ledger.fileURL(inWorkspace: workspace))
     }
 
     /// Opens (creating if needed) and migrates the ledger at `fileURL`.
-    public init(fileURL: URL) throws(StoreError) {
+    package init(fileURL: URL) throws(StoreError) {
         let path = fileURL.path
         self.path = path
         try Ledger.createPrivateFile(fileURL)
@@ -88,7 +88,7 @@ public final class Ledger: Sendable {
     /// before reading, so two racing writers (a payment and a void) serialize and each sees the
     /// other's outcome. Everything commits together, or nothing does if `body` throws.
     /// Throws what `body` throws unchanged, or a `StoreError`.
-    public func transaction<T>(_ body: (LedgerTransaction) throws -> T) throws -> T {
+    package func transaction<T>(_ body: (LedgerTransaction) throws -> T) throws -> T {
         let path = self.path
         do {
             return try pool.writeWithoutTransaction { db in
@@ -128,7 +128,7 @@ public final class Ledger: Sendable {
     }
 
     /// Closes the connections. Later calls fail; not needed before the process exits.
-    public func close() throws(StoreError) {
+    package func close() throws(StoreError) {
         try storeRun(path, "close the ledger") { try pool.close() }
     }
 }

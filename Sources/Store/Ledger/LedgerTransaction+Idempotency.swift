@@ -6,7 +6,7 @@ import GRDB
 extension LedgerTransaction {
     /// The response stored for `key`, or nil if the key is new.
     /// Throws `.idempotencyConflict` if the key was used with another fingerprint.
-    public func storedResponse<Response: Decodable>(key: String, fingerprint: String,
+    package func storedResponse<Response: Decodable>(key: String, fingerprint: String,
                                                     as type: Response.Type = Response.self) throws(StoreError) -> Response? {
         let stored = try run("look up idempotency key") {
             try Row.fetchOne(db, sql: "SELECT fingerprint, response FROM idempotency WHERE key = ?", arguments: [key])
@@ -21,7 +21,7 @@ extension LedgerTransaction {
         }
     }
 
-    public func storeResponse<Response: Encodable>(_ response: Response, key: String, fingerprint: String,
+    package func storeResponse<Response: Encodable>(_ response: Response, key: String, fingerprint: String,
                                                    at date: Date) throws(StoreError) {
         try run("store idempotency key") {
             try db.execute(sql: "INSERT INTO idempotency (key, fingerprint, response, created_at) VALUES (?, ?, ?, ?)",
@@ -32,7 +32,7 @@ extension LedgerTransaction {
     /// Runs `body` once per key: a later call with the same key and fingerprint returns the
     /// stored response without running it. If `body` throws, nothing is stored (the caller's
     /// transaction rolls back), so a failed attempt can be retried with the same key.
-    public func idempotent<Response: Codable>(key: String, fingerprint: String, at date: Date,
+    package func idempotent<Response: Codable>(key: String, fingerprint: String, at date: Date,
                                               _ body: () throws -> Response) throws -> Response {
         if let stored = try storedResponse(key: key, fingerprint: fingerprint, as: Response.self) { return stored }
         let response = try body()
@@ -42,7 +42,7 @@ extension LedgerTransaction {
 
     /// Forgets keys older than `date` (a retry window of a day is plenty).
     @discardableResult
-    public func pruneIdempotencyKeys(before date: Date) throws(StoreError) -> Int {
+    package func pruneIdempotencyKeys(before date: Date) throws(StoreError) -> Int {
         try run("prune idempotency keys") {
             try db.execute(sql: "DELETE FROM idempotency WHERE created_at < ?", arguments: [LedgerCoding.millis(date)])
             return db.changesCount

@@ -5,7 +5,7 @@ import GRDB
 /// The ledger inside one write transaction (`BEGIN IMMEDIATE`): what is read here cannot change
 /// before the transaction commits, so "check the rules, then append" is atomic even across
 /// processes. Valid only inside `Ledger.transaction`.
-public struct LedgerTransaction {
+package struct LedgerTransaction {
     let db: Database
     let path: String
 
@@ -15,21 +15,21 @@ public struct LedgerTransaction {
 
     // MARK: Requests
 
-    public func request(reference: Reference) throws(StoreError) -> RequestRow? {
+    package func request(reference: Reference) throws(StoreError) -> RequestRow? {
         try run("read request \(reference)") {
             try Row.fetchOne(db, sql: "SELECT \(RequestRow.columns) FROM requests WHERE reference = ?",
                              arguments: [reference.value])
         }.map { row throws(StoreError) in try RequestRow(row: row, path: path) }
     }
 
-    public func request(token: RequestToken) throws(StoreError) -> RequestRow? {
+    package func request(token: RequestToken) throws(StoreError) -> RequestRow? {
         try run("read a request by token") {
             try Row.fetchOne(db, sql: "SELECT \(RequestRow.columns) FROM requests WHERE token = ?", arguments: [token.value])
         }.map { row throws(StoreError) in try RequestRow(row: row, path: path) }
     }
 
     /// Registers a request with a fresh token and appends `.requested(amount:)`, by `actor`.
-    public func createRequest(reference: Reference, amount: Money, customerName: String, customerPhone: PhoneNumber,
+    package func createRequest(reference: Reference, amount: Money, customerName: String, customerPhone: PhoneNumber,
                               at date: Date, by actor: EventActor? = nil) throws(StoreError) -> RequestToken {
         guard try request(reference: reference) == nil else {
             throw .duplicateReference(path: path, reference: reference.value)
@@ -49,7 +49,7 @@ public struct LedgerTransaction {
     /// Mirrors the record's amount and customer; returns whether anything changed.
     /// Whether the request may still change (it is open) is the caller's rule, not the ledger's.
     @discardableResult
-    public func updateRequestSummary(reference: Reference, amount: Money, customerName: String,
+    package func updateRequestSummary(reference: Reference, amount: Money, customerName: String,
                                      customerPhone: PhoneNumber, at date: Date) throws(StoreError) -> Bool {
         guard let current = try request(reference: reference) else {
             throw .unknownReference(path: path, reference: reference.value)
@@ -67,7 +67,7 @@ public struct LedgerTransaction {
     }
 
     /// Replaces the token (the old link stops resolving) and appends `.linkRotated`, by `actor`.
-    public func rotateToken(reference: Reference, at date: Date, by actor: EventActor? = nil) throws(StoreError) -> RequestToken {
+    package func rotateToken(reference: Reference, at date: Date, by actor: EventActor? = nil) throws(StoreError) -> RequestToken {
         guard try request(reference: reference) != nil else {
             throw .unknownReference(path: path, reference: reference.value)
         }
@@ -95,7 +95,7 @@ public struct LedgerTransaction {
 
     // MARK: Events
 
-    public func entries(for reference: Reference) throws(StoreError) -> [LedgerEntry] {
+    package func entries(for reference: Reference) throws(StoreError) -> [LedgerEntry] {
         let rows = try run("read the events of \(reference)") {
             try Row.fetchAll(db, sql: "SELECT seq, reference, at, payload, actor FROM events WHERE reference = ? ORDER BY seq",
                              arguments: [reference.value])
@@ -105,7 +105,7 @@ public struct LedgerTransaction {
 
     /// Appends an event to an existing request, recording who caused it; the entry carries the
     /// reference as first spelled.
-    public func append(_ event: RequestEvent, to reference: Reference, at date: Date,
+    package func append(_ event: RequestEvent, to reference: Reference, at date: Date,
                        by actor: EventActor? = nil) throws(StoreError) -> LedgerEntry {
         guard let canonical = try request(reference: reference)?.reference else {
             throw .unknownReference(path: path, reference: reference.value)
@@ -125,7 +125,7 @@ public struct LedgerTransaction {
     /// if it rolls back, the number is not used up.
     /// The next number of `sequence` for one business (`scope`): receipts and refund notes are
     /// numbered per business, without gaps, inside the transaction that uses the number.
-    public func nextNumber(_ sequence: NumberSequence, scope: String? = nil) throws(StoreError) -> Int {
+    package func nextNumber(_ sequence: NumberSequence, scope: String? = nil) throws(StoreError) -> Int {
         let name = scope.map { "\(sequence.rawValue):\($0)" } ?? sequence.rawValue
         return try run("allocate a \(sequence.rawValue) number") {
             try Int.fetchOne(db, sql: """

@@ -1,5 +1,5 @@
 /// Sequences numbered per business.
-public enum NumberSequence: String, Sendable, CaseIterable {
+package enum NumberSequence: String, Sendable, CaseIterable {
     case receipt
     case refund
 }

@@ -4,24 +4,24 @@ import GRDB
 
 /// A text message waiting to be sent (or already sent). The ledger only queues it: sending is
 /// another component's job, which marks it sent.
-public struct OutboxMessage: Sendable, Hashable {
-    public enum Encoding: String, Sendable, Hashable, Codable { case gsm7, ucs2 }
-    public enum Status: String, Sendable, Hashable, Codable { case queued, sent }
+package struct OutboxMessage: Sendable, Hashable {
+    package enum Encoding: String, Sendable, Hashable, Codable { case gsm7, ucs2 }
+    package enum Status: String, Sendable, Hashable, Codable { case queued, sent }
 
     /// Assigned by the ledger when queued; nil before.
-    public var id: Int64?
-    public var createdAt: Date
-    public var to: PhoneNumber
-    public var body: String
+    package var id: Int64?
+    package var createdAt: Date
+    package var to: PhoneNumber
+    package var body: String
     /// "request", "reminder", "confirmation", "test", …: free text chosen by the caller.
-    public var kind: String
-    public var reference: Reference?
-    public var segments: Int
-    public var encoding: Encoding
-    public var status: Status
-    public var sentAt: Date?
+    package var kind: String
+    package var reference: Reference?
+    package var segments: Int
+    package var encoding: Encoding
+    package var status: Status
+    package var sentAt: Date?
 
-    public init(id: Int64? = nil, createdAt: Date, to: PhoneNumber, body: String, kind: String, reference: Reference?,
+    package init(id: Int64? = nil, createdAt: Date, to: PhoneNumber, body: String, kind: String, reference: Reference?,
                 segments: Int, encoding: Encoding, status: Status = .queued, sentAt: Date? = nil) {
         self.id = id
         self.createdAt = createdAt

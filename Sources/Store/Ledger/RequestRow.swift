@@ -4,16 +4,16 @@ import GRDB
 
 /// A request as the ledger lists it: enough to find it, link to it and show it in a list.
 /// The amount and customer mirror the record (kept in sync while the request is open).
-public struct RequestRow: Sendable, Hashable {
-    public var reference: Reference
-    public var token: RequestToken
-    public var amount: Money
-    public var customerName: String
-    public var customerPhone: PhoneNumber
-    public var createdAt: Date
-    public var updatedAt: Date
+package struct RequestRow: Sendable, Hashable {
+    package var reference: Reference
+    package var token: RequestToken
+    package var amount: Money
+    package var customerName: String
+    package var customerPhone: PhoneNumber
+    package var createdAt: Date
+    package var updatedAt: Date
 
-    public init(reference: Reference, token: RequestToken, amount: Money, customerName: String,
+    package init(reference: Reference, token: RequestToken, amount: Money, customerName: String,
                 customerPhone: PhoneNumber, createdAt: Date, updatedAt: Date) {
         self.reference = reference
         self.token = token

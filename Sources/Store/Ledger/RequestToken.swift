@@ -1,17 +1,17 @@
 /// A request's public secret: 128 random bits, base64url without padding (22 characters).
 /// Never derived from the reference; rotating it makes the old link answer 404.
-public struct RequestToken: Sendable, Hashable, Codable, CustomStringConvertible {
-    public let value: String
+package struct RequestToken: Sendable, Hashable, Codable, CustomStringConvertible {
+    package let value: String
 
     /// Accepts only the shape the ledger issues, so a URL path can be checked before any lookup.
-    public init?(_ value: String) {
+    package init?(_ value: String) {
         guard value.utf8.count == 22, value.utf8.allSatisfy(RequestToken.isAlphabet) else { return nil }
         self.value = value
     }
 
     /// A fresh token. `SystemRandomNumberGenerator` is a CSPRNG: `getrandom(2)` on Linux,
     /// `arc4random_buf` on Apple platforms; the generator is passed in only for tests.
-    public static func random<G: RandomNumberGenerator>(using generator: inout G) -> RequestToken {
+    package static func random<G: RandomNumberGenerator>(using generator: inout G) -> RequestToken {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(16)
         for _ in 0..<2 {
@@ -21,14 +21,14 @@ public struct RequestToken: Sendable, Hashable, Codable, CustomStringConvertible
         return RequestToken(unchecked: base64url(bytes))
     }
 
-    public static func random() -> RequestToken {
+    package static func random() -> RequestToken {
         var generator = SystemRandomNumberGenerator()
         return random(using: &generator)
     }
 
     private init(unchecked value: String) { self.value = value }
 
-    public var description: String { value }
+    package var description: String { value }
 
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
@@ -48,7 +48,7 @@ public struct RequestToken: Sendable, Hashable, Codable, CustomStringConvertible
         return String(decoding: out, as: UTF8.self)
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let token = RequestToken(text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a request token"))
@@ -56,7 +56,7 @@ public struct RequestToken: Sendable, Hashable, Codable, CustomStringConvertible
         self = token
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(value)
     }

@@ -2,13 +2,13 @@ import Billing
 import Foundation
 
 /// A note for staff ("INV-12 was paid $125.00 by Visa •••• 4242"), newest shown first.
-public struct StaffNotification: Sendable, Hashable {
-    public var id: Int64
-    public var at: Date
-    public var reference: Reference
-    public var text: String
+package struct StaffNotification: Sendable, Hashable {
+    package var id: Int64
+    package var at: Date
+    package var reference: Reference
+    package var text: String
 
-    public init(id: Int64, at: Date, reference: Reference, text: String) {
+    package init(id: Int64, at: Date, reference: Reference, text: String) {
         self.id = id
         self.at = at
         self.reference = reference

@@ -1,6 +1,6 @@
 /// Everything the store can fail with. Each case names the file it concerns, so the CLI can
 /// say which ledger (or record) failed and what was being done.
-public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file or its folder could not be created or opened.
     case cannotOpen(path: String, reason: String)
     /// The file was written by a newer PayPage: refuse rather than guess at its schema.
@@ -21,7 +21,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Writing, renaming or syncing a file failed.
     case fileSystem(path: String, operation: String, reason: String)
 
-    public var path: String {
+    package var path: String {
         switch self {
         case let .cannotOpen(path, _), let .newerSchema(path, _), let .busy(path, _), let .database(path, _, _),
              let .corruptData(path, _, _), let .duplicateReference(path, _), let .unknownReference(path, _),
@@ -31,7 +31,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .cannotOpen(path, reason): "\(path): cannot open: \(reason)"
         case let .newerSchema(path, unknown):

@@ -2,7 +2,7 @@ import Billing
 
 extension BusinessValidator {
     /// The longest settlement delay accepted, in business days.
-    public static let maximumSettlementDelay = 30
+    package static let maximumSettlementDelay = 30
 
     /// Validates the `deposits` object; every problem is reported at its JSON path.
     func deposits(_ record: DepositsRecord?, _ currency: Currency, _ check: inout FieldCheck) -> DepositPolicy {

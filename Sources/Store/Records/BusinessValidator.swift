@@ -2,10 +2,10 @@ import Billing
 import Foundation
 
 /// Turns a `BusinessRecord` into `BusinessSettings`, with defaults from DESIGN.md.
-public struct BusinessValidator: Sendable {
-    public init() {}
+package struct BusinessValidator: Sendable {
+    package init() {}
 
-    public func validate(_ record: BusinessRecord, file: String) throws(RecordErrors) -> BusinessSettings {
+    package func validate(_ record: BusinessRecord, file: String) throws(RecordErrors) -> BusinessSettings {
         var check = FieldCheck(file: file)
         check.nonEmpty(record.companyName, "companyName")
         let phone = check.attempt("phone") { () throws(BillingError) in try PhoneNumber(record.phone) }

@@ -6,29 +6,29 @@
 ///       "holidays": ["2026-12-25"],
 ///       "refundsReturnPercentFee": false
 ///     }
-public struct DepositsRecord: Codable, Sendable, Hashable {
-    public struct FeeRecord: Codable, Sendable, Hashable {
+package struct DepositsRecord: Codable, Sendable, Hashable {
+    package struct FeeRecord: Codable, Sendable, Hashable {
         /// Percent as a string: "2.9". Absent means 0.
-        public var percent: String?
+        package var percent: String?
         /// Money as a string: "0.30". Absent means 0.
-        public var fixed: String?
+        package var fixed: String?
 
-        public init(percent: String? = nil, fixed: String? = nil) {
+        package init(percent: String? = nil, fixed: String? = nil) {
             self.percent = percent
             self.fixed = fixed
         }
     }
 
     /// By method: card, apple_pay, google_pay, affirm.
-    public var fees: [String: FeeRecord]?
+    package var fees: [String: FeeRecord]?
     /// Business days from a payment to its deposit (default 2).
-    public var settlementDelay: Int?
+    package var settlementDelay: Int?
     /// Days without deposits besides weekends, as YYYY-MM-DD.
-    public var holidays: [String]?
+    package var holidays: [String]?
     /// Whether a refund gives back its share of the percentage fee (default false).
-    public var refundsReturnPercentFee: Bool?
+    package var refundsReturnPercentFee: Bool?
 
-    public init(fees: [String: FeeRecord]? = nil, settlementDelay: Int? = nil, holidays: [String]? = nil,
+    package init(fees: [String: FeeRecord]? = nil, settlementDelay: Int? = nil, holidays: [String]? = nil,
                 refundsReturnPercentFee: Bool? = nil) {
         self.fees = fees
         self.settlementDelay = settlementDelay

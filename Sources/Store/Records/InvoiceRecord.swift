@@ -2,28 +2,28 @@ import Billing
 import Foundation
 
 /// `Records/invoices/<reference>.json` as people and importers write it: money as strings.
-public struct InvoiceRecord: Codable, Sendable, Hashable {
-    public struct CustomerRecord: Codable, Sendable, Hashable {
-        public var name: String
-        public var phone: String
-        public var email: String?
-        public var language: String?
-        public var meta: [String: String]?
+package struct InvoiceRecord: Codable, Sendable, Hashable {
+    package struct CustomerRecord: Codable, Sendable, Hashable {
+        package var name: String
+        package var phone: String
+        package var email: String?
+        package var language: String?
+        package var meta: [String: String]?
     }
 
-    public struct AppointmentRecord: Codable, Sendable, Hashable {
-        public var meta: [String: String]?
+    package struct AppointmentRecord: Codable, Sendable, Hashable {
+        package var meta: [String: String]?
     }
 
-    public struct LineRecord: Codable, Sendable, Hashable {
-        public var description: String
-        public var quantity: String?
-        public var unitPrice: String
+    package struct LineRecord: Codable, Sendable, Hashable {
+        package var description: String
+        package var quantity: String?
+        package var unitPrice: String
         /// "10%" or an amount such as "5.00".
-        public var discount: String?
-        public var taxable: Bool?
+        package var discount: String?
+        package var taxable: Bool?
 
-        public init(description: String, quantity: String?, unitPrice: String, discount: String? = nil, taxable: Bool? = nil) {
+        package init(description: String, quantity: String?, unitPrice: String, discount: String? = nil, taxable: Bool? = nil) {
             self.description = description
             self.quantity = quantity
             self.unitPrice = unitPrice
@@ -32,19 +32,19 @@ public struct InvoiceRecord: Codable, Sendable, Hashable {
         }
     }
 
-    public var reference: String
+    package var reference: String
     /// Key of a business in `Records/businesses/`; absent means the workspace's `business.json`.
-    public var business: String?
-    public var customer: CustomerRecord
-    public var appointment: AppointmentRecord?
-    public var amount: String?
-    public var lines: [LineRecord]?
-    public var notes: String?
-    public var issued: String?
-    public var due: String?
-    public var source: String?
+    package var business: String?
+    package var customer: CustomerRecord
+    package var appointment: AppointmentRecord?
+    package var amount: String?
+    package var lines: [LineRecord]?
+    package var notes: String?
+    package var issued: String?
+    package var due: String?
+    package var source: String?
 
-    public init(reference: String, customer: CustomerRecord, amount: String? = nil, lines: [LineRecord]? = nil) {
+    package init(reference: String, customer: CustomerRecord, amount: String? = nil, lines: [LineRecord]? = nil) {
         self.reference = reference
         self.customer = customer
         self.amount = amount
@@ -53,7 +53,7 @@ public struct InvoiceRecord: Codable, Sendable, Hashable {
 }
 
 extension InvoiceRecord.CustomerRecord {
-    public init(name: String, phone: String, email: String? = nil, language: String? = nil) {
+    package init(name: String, phone: String, email: String? = nil, language: String? = nil) {
         self.name = name
         self.phone = phone
         self.email = email

@@ -1,13 +1,13 @@
 import Billing
 
 /// Turns an `InvoiceRecord` into a Billing `Invoice`, reporting every problem with its JSON path.
-public struct InvoiceValidator: Sendable {
-    public var business: BusinessSettings
+package struct InvoiceValidator: Sendable {
+    package var business: BusinessSettings
 
-    public init(business: BusinessSettings) { self.business = business }
+    package init(business: BusinessSettings) { self.business = business }
 
     /// `expectedReference` is the file's stem: the file name and the reference must agree.
-    public func validate(_ record: InvoiceRecord, file: String, expectedReference: String?) throws(RecordErrors) -> Invoice {
+    package func validate(_ record: InvoiceRecord, file: String, expectedReference: String?) throws(RecordErrors) -> Invoice {
         var check = FieldCheck(file: file)
         let currency = business.currency
         let reference = check.attempt("reference") { () throws(BillingError) in try Reference(record.reference) }

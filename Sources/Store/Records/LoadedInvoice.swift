@@ -1,15 +1,15 @@
 import Billing
 
 /// An invoice read from its record file, with the business it belongs to.
-public struct LoadedInvoice: Sendable, Hashable {
-    public var invoice: Invoice
-    public var businessKey: String
+package struct LoadedInvoice: Sendable, Hashable {
+    package var invoice: Invoice
+    package var businessKey: String
     /// Workspace-relative file, e.g. `Records/invoices/RO-1001.json`.
-    public var file: String
+    package var file: String
     /// Hash of the file's bytes: lets the generator skip unchanged requests.
-    public var contentHash: UInt64
+    package var contentHash: UInt64
 
-    public init(invoice: Invoice, businessKey: String, file: String, contentHash: UInt64) {
+    package init(invoice: Invoice, businessKey: String, file: String, contentHash: UInt64) {
         self.invoice = invoice
         self.businessKey = businessKey
         self.file = file

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Decodes a record file and reports every decoding failure with its file and JSON path.
-public struct RecordDecoder: Sendable {
-    public init() {}
+package struct RecordDecoder: Sendable {
+    package init() {}
 
-    public func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(RecordError) -> T {
+    package func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(RecordError) -> T {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
@@ -17,7 +17,7 @@ public struct RecordDecoder: Sendable {
         }
     }
 
-    public func decode<T: Decodable>(_ type: T.Type, at url: URL, file: String) throws(RecordError) -> T {
+    package func decode<T: Decodable>(_ type: T.Type, at url: URL, file: String) throws(RecordError) -> T {
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -59,7 +59,7 @@ public struct RecordDecoder: Sendable {
 
     /// JSONDecoder on Linux does not say where the syntax breaks; JSONSerialization gives a
     /// character offset, which people read better as line and column.
-    public static func syntaxProblem(_ data: Data) -> String {
+    package static func syntaxProblem(_ data: Data) -> String {
         do {
             _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
             return "unexpected structure"

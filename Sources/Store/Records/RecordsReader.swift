@@ -2,20 +2,20 @@ import Billing
 import Foundation
 
 /// Reads the workspace's `Records/`: businesses and invoices. Problems come back all at once.
-public struct RecordsReader: Sendable {
-    public let workspace: URL
+package struct RecordsReader: Sendable {
+    package let workspace: URL
     private let decoder = RecordDecoder()
 
-    public init(workspace: URL) { self.workspace = workspace }
+    package init(workspace: URL) { self.workspace = workspace }
 
-    public static let businessFile = "Records/business.json"
-    public static let businessesFolder = "Records/businesses"
-    public static let invoicesFolder = "Records/invoices"
-    public static let repliesFile = "Records/replies.json"
+    package static let businessFile = "Records/business.json"
+    package static let businessesFolder = "Records/businesses"
+    package static let invoicesFolder = "Records/invoices"
+    package static let repliesFile = "Records/replies.json"
 
-    public func url(_ relative: String) -> URL { workspace.appendingPathComponent(relative) }
+    package func url(_ relative: String) -> URL { workspace.appendingPathComponent(relative) }
 
-    public func loadBusinesses() throws(RecordErrors) -> Businesses {
+    package func loadBusinesses() throws(RecordErrors) -> Businesses {
         let validator = BusinessValidator()
         var errors: [RecordError] = []
         var main: BusinessSettings?
@@ -36,7 +36,7 @@ public struct RecordsReader: Sendable {
     }
 
     /// Every invoice that is valid, and every problem of those that are not.
-    public func loadInvoices(businesses: Businesses) -> (invoices: [LoadedInvoice], errors: [RecordError]) {
+    package func loadInvoices(businesses: Businesses) -> (invoices: [LoadedInvoice], errors: [RecordError]) {
         var invoices: [LoadedInvoice] = []
         var errors: [RecordError] = []
         var seen: [String: String] = [:]
@@ -59,7 +59,7 @@ public struct RecordsReader: Sendable {
     }
 
     /// `checkFileName: false` lets tests and importers validate a file whose name is not its reference.
-    public func loadInvoice(file: String, businesses: Businesses, checkFileName: Bool = true) -> Result<LoadedInvoice, RecordErrors> {
+    package func loadInvoice(file: String, businesses: Businesses, checkFileName: Bool = true) -> Result<LoadedInvoice, RecordErrors> {
         let data: Data
         do { data = try Data(contentsOf: url(file)) } catch {
             return .failure(RecordErrors([RecordError(file: file, path: "", problem: "cannot be read")]))
@@ -83,7 +83,7 @@ public struct RecordsReader: Sendable {
     }
 
     /// The invoice records' file names (`RO-1001.json`), sorted.
-    public func invoiceFileNames() -> [String] { jsonFiles(in: Self.invoicesFolder) }
+    package func invoiceFileNames() -> [String] { jsonFiles(in: Self.invoicesFolder) }
 
     /// `*.json` names in a folder, sorted; a missing folder is empty.
     func jsonFiles(in folder: String) -> [String] {

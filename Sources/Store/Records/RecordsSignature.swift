@@ -14,24 +14,24 @@ import Foundation
 /// File times are kept to the kernel's clock tick (a few milliseconds), so a file changed twice
 /// within one tick could keep its times: like git's "racily clean" entries, a signature is not
 /// given (nil) while any record changed less than a second ago, and callers then read everything.
-public enum RecordsSignature {
+package enum RecordsSignature {
     /// Both signatures from one `stat` per file: the whole `Records/` (nil while a file is
     /// unsettled) and each invoice record's own.
-    public struct Scan: Sendable {
-        public var whole: UInt64?
-        public var invoices: [(name: String, signature: UInt64?)]
+    package struct Scan: Sendable {
+        package var whole: UInt64?
+        package var invoices: [(name: String, signature: UInt64?)]
     }
 
-    public static func of(workspace: URL, now: Date = Date()) -> UInt64? { scan(workspace: workspace, now: now).whole }
+    package static func of(workspace: URL, now: Date = Date()) -> UInt64? { scan(workspace: workspace, now: now).whole }
 
     /// Each invoice record's own signature by file name, mixed with the businesses' files (their
     /// taxes make the totals); nil for one changed in the last second, or all when a business
     /// file did.
-    public static func invoiceFiles(workspace: URL, now: Date = Date()) -> [(name: String, signature: UInt64?)] {
+    package static func invoiceFiles(workspace: URL, now: Date = Date()) -> [(name: String, signature: UInt64?)] {
         scan(workspace: workspace, now: now).invoices
     }
 
-    public static func scan(workspace: URL, now: Date = Date()) -> Scan {
+    package static func scan(workspace: URL, now: Date = Date()) -> Scan {
         let reader = RecordsReader(workspace: workspace)
         let root = workspace.path + "/"
         let businessFiles = [RecordsReader.businessFile]

@@ -7,7 +7,7 @@ import GRDB
 extension Ledger {
     /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`) on the staff tables, without
     /// moving the change counter. Everything commits together, or nothing if `body` throws.
-    public func staffWrite<T>(_ body: (StaffTables) throws(StoreError) -> T) throws(StoreError) -> T {
+    package func staffWrite<T>(_ body: (StaffTables) throws(StoreError) -> T) throws(StoreError) -> T {
         let path = self.path
         do {
             return try pool.writeWithoutTransaction { db in
@@ -30,7 +30,7 @@ extension Ledger {
     }
 
     /// A consistent read of the staff tables (never waits for writers).
-    public func staffRead<T>(_ body: (StaffTables) throws(StoreError) -> T) throws(StoreError) -> T {
+    package func staffRead<T>(_ body: (StaffTables) throws(StoreError) -> T) throws(StoreError) -> T {
         let path = self.path
         do {
             return try pool.read { db in try body(StaffTables(db: db, path: path)) }

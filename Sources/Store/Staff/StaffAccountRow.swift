@@ -4,16 +4,16 @@ import GRDB
 
 /// A staff account as stored: `nameKey` is the name folded for comparison (unique), and the
 /// password is a bcrypt hash.
-public struct StaffAccountRow: Sendable, Hashable {
-    public var id: Int64
-    public var name: String
-    public var nameKey: String
-    public var role: StaffRole
-    public var language: Language
-    public var passwordHash: String
-    public var createdAt: Date
+package struct StaffAccountRow: Sendable, Hashable {
+    package var id: Int64
+    package var name: String
+    package var nameKey: String
+    package var role: StaffRole
+    package var language: Language
+    package var passwordHash: String
+    package var createdAt: Date
 
-    public init(id: Int64, name: String, nameKey: String, role: StaffRole, language: Language, passwordHash: String, createdAt: Date) {
+    package init(id: Int64, name: String, nameKey: String, role: StaffRole, language: Language, passwordHash: String, createdAt: Date) {
         self.id = id
         self.name = name
         self.nameKey = nameKey

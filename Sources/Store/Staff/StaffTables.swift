@@ -5,7 +5,7 @@ import GRDB
 /// The staff tables inside one `Ledger.staffWrite` (or `staffRead`): accounts, sessions,
 /// one-time sign-in links and failed sign-ins. Only storage: the rules (lockouts, expiry, the
 /// last owner) belong to the caller.
-public struct StaffTables {
+package struct StaffTables {
     let db: Database
     let path: String
 
@@ -16,7 +16,7 @@ public struct StaffTables {
     // MARK: Accounts
 
     /// Every account, oldest first.
-    public func accounts() throws(StoreError) -> [StaffAccountRow] {
+    package func accounts() throws(StoreError) -> [StaffAccountRow] {
         let rows = try run("list staff") {
             try Row.fetchAll(db, sql: "SELECT \(StaffAccountRow.columns) FROM staff ORDER BY created_at, id")
         }
@@ -25,20 +25,20 @@ public struct StaffTables {
         return result
     }
 
-    public func account(nameKey: String) throws(StoreError) -> StaffAccountRow? {
+    package func account(nameKey: String) throws(StoreError) -> StaffAccountRow? {
         try run("read a staff account") {
             try Row.fetchOne(db, sql: "SELECT \(StaffAccountRow.columns) FROM staff WHERE name_key = ?", arguments: [nameKey])
         }.map { row throws(StoreError) in try StaffAccountRow(row: row, path: path) }
     }
 
-    public func account(id: Int64) throws(StoreError) -> StaffAccountRow? {
+    package func account(id: Int64) throws(StoreError) -> StaffAccountRow? {
         try run("read a staff account") {
             try Row.fetchOne(db, sql: "SELECT \(StaffAccountRow.columns) FROM staff WHERE id = ?", arguments: [id])
         }.map { row throws(StoreError) in try StaffAccountRow(row: row, path: path) }
     }
 
     /// Inserts an account and returns it with its id. The caller checks the name is free.
-    public func insertAccount(name: String, nameKey: String, role: StaffRole, language: Language, passwordHash: String,
+    package func insertAccount(name: String, nameKey: String, role: StaffRole, language: Language, passwordHash: String,
                               at date: Date) throws(StoreError) -> StaffAccountRow {
         let id = try run("add a staff account") {
             try db.execute(sql: """
@@ -50,16 +50,16 @@ public struct StaffTables {
                                createdAt: LedgerCoding.truncated(date))
     }
 
-    public func setPasswordHash(_ hash: String, id: Int64) throws(StoreError) {
+    package func setPasswordHash(_ hash: String, id: Int64) throws(StoreError) {
         try run("change a password") { try db.execute(sql: "UPDATE staff SET password_hash = ? WHERE id = ?", arguments: [hash, id]) }
     }
 
-    public func setLanguage(_ language: Language, id: Int64) throws(StoreError) {
+    package func setLanguage(_ language: Language, id: Int64) throws(StoreError) {
         try run("change a language") { try db.execute(sql: "UPDATE staff SET language = ? WHERE id = ?", arguments: [language.rawValue, id]) }
     }
 
     /// Removes the account with its sessions and sign-in links.
-    public func deleteAccount(id: Int64) throws(StoreError) {
+    package func deleteAccount(id: Int64) throws(StoreError) {
         try run("remove a staff account") {
             try db.execute(sql: """
                 DELETE FROM staff_sessions WHERE staff_id = ?;
@@ -71,7 +71,7 @@ public struct StaffTables {
 
     // MARK: Sessions
 
-    public func insertSession(_ session: StaffSessionRow) throws(StoreError) {
+    package func insertSession(_ session: StaffSessionRow) throws(StoreError) {
         try run("start a session") {
             try db.execute(sql: """
                 INSERT INTO staff_sessions (id_digest, staff_id, created_at, last_seen_at, csrf_secret) VALUES (?, ?, ?, ?, ?)
@@ -80,7 +80,7 @@ public struct StaffTables {
         }
     }
 
-    public func session(idDigest: String) throws(StoreError) -> StaffSessionRow? {
+    package func session(idDigest: String) throws(StoreError) -> StaffSessionRow? {
         let row = try run("read a session") {
             try Row.fetchOne(db, sql: "SELECT staff_id, created_at, last_seen_at, csrf_secret FROM staff_sessions WHERE id_digest = ?",
                              arguments: [idDigest])
@@ -94,20 +94,20 @@ public struct StaffTables {
         }
     }
 
-    public func touchSession(idDigest: String, at date: Date) throws(StoreError) {
+    package func touchSession(idDigest: String, at date: Date) throws(StoreError) {
         try run("note a session's use") {
             try db.execute(sql: "UPDATE staff_sessions SET last_seen_at = ? WHERE id_digest = ?",
                            arguments: [LedgerCoding.millis(date), idDigest])
         }
     }
 
-    public func deleteSession(idDigest: String) throws(StoreError) {
+    package func deleteSession(idDigest: String) throws(StoreError) {
         try run("end a session") { try db.execute(sql: "DELETE FROM staff_sessions WHERE id_digest = ?", arguments: [idDigest]) }
     }
 
     /// Ends every session of one account; returns how many there were.
     @discardableResult
-    public func deleteSessions(staffID: Int64) throws(StoreError) -> Int {
+    package func deleteSessions(staffID: Int64) throws(StoreError) -> Int {
         try run("end sessions") {
             try db.execute(sql: "DELETE FROM staff_sessions WHERE staff_id = ?", arguments: [staffID])
             return db.changesCount
@@ -115,14 +115,14 @@ public struct StaffTables {
     }
 
     /// Forgets sessions begun before `createdBefore` or unused since `seenBefore`.
-    public func deleteSessions(createdBefore: Date, seenBefore: Date) throws(StoreError) {
+    package func deleteSessions(createdBefore: Date, seenBefore: Date) throws(StoreError) {
         try run("forget expired sessions") {
             try db.execute(sql: "DELETE FROM staff_sessions WHERE created_at < ? OR last_seen_at < ?",
                            arguments: [LedgerCoding.millis(createdBefore), LedgerCoding.millis(seenBefore)])
         }
     }
 
-    public func sessionCount(staffID: Int64) throws(StoreError) -> Int {
+    package func sessionCount(staffID: Int64) throws(StoreError) -> Int {
         try run("count sessions") {
             try Int.fetchOne(db, sql: "SELECT count(*) FROM staff_sessions WHERE staff_id = ?", arguments: [staffID]) ?? 0
         }

@@ -13,7 +13,7 @@ import PreviewServer
 import Store
 import Synchronization
 
-/// `paypage bench`: a synthetic workspace, then the measurements of issue 5.
+/// `paypage bench`: a synthetic workspace, then the measurements, each beside its target.
 public struct BenchRunner {
     public struct Options: Sendable {
         public var invoices = 10_000

@@ -27,8 +27,8 @@ final class OutputWriter: Sendable {
 
     private let tally = Mutex(Tally())
 
-    /// `root.path` with a trailing slash: paths are joined as text (URL operations per page
-    /// were a measurable part of a build).
+    /// `root.path` with a trailing slash: paths are joined as text (URL operations for every
+    /// page cost a measurable part of a build).
     private let rootPrefix: String
 
     init(root: URL) {
@@ -92,8 +92,8 @@ final class OutputWriter: Sendable {
     }
 
     /// Pages are derived data: each is written to a temporary name and renamed over (readers see
-    /// the old page or the new, never a torn one), without an fsync per file (two per page made
-    /// a build on a real disk crawl). `finish` syncs the output file system once, before the
+    /// the old page or the new, never a torn one), without an fsync per file (two per page would
+    /// make a build on a real disk crawl). `finish` syncs the output file system once, before the
     /// manifest is saved, so the manifest never claims pages that a crash could have lost.
     static func writeIfChanged(_ data: UnsafeRawBufferPointer, to path: String) throws(StoreError) -> Bool {
         var info = stat()
@@ -139,7 +139,7 @@ final class OutputWriter: Sendable {
         return true
     }
 
-    /// `mkdir -p` with the system call (Foundation's took a fortieth of a build): the folder,
+    /// `mkdir -p` with the system call (Foundation's costs far more, once per page): the folder,
     /// after its parents when they are missing too. Failures show when the file is opened.
     private static func makeFolders(_ folder: String) {
         if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }

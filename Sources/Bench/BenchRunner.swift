@@ -13,7 +13,7 @@ import PreviewServer
 import Store
 import Synchronization
 
-/// `paypage-bench`: a synthetic workspace, then the measurements of issue 5.
+/// `paypage-bench`: a synthetic workspace, then the measurements, each beside its target.
 package struct BenchRunner {
     package struct Options: Sendable {
         package var invoices = 10_000

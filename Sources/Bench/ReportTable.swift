@@ -1,7 +1,7 @@
 import Foundation
 
 extension BenchRunner.Report {
-    /// The human-readable table, with the targets beside each measurement.
+    /// The human-readable table, with its target beside each measurement.
     package var table: String {
         var rows: [(String, String, String)] = []
         func f(_ x: Double, _ digits: Int = 1) -> String { x.isFinite ? String(format: "%.\(digits)f", x) : "–" }

@@ -1,7 +1,7 @@
 /// A request token as the manifest keeps it for the whole build: the 22 base64url characters
 /// the ledger issues, packed 6 bits each into 18 bytes of the entry itself. As a `String`
-/// every token was a separate 48-byte allocation, made on the thread that parsed the record,
-/// which also pinned that thread's malloc pages for the rest of the build.
+/// every token would be a separate 48-byte allocation, made on the thread that parsed the
+/// record, pinning that thread's malloc pages for the rest of the build.
 /// Anything else (older or hand-made manifests, tests) is kept as text.
 enum CompactToken: Sendable, Hashable {
     case packed(UInt64, UInt64, UInt16)

@@ -27,8 +27,8 @@ final class OutputWriter: Sendable {
 
     private let tally = Mutex(Tally())
 
-    /// `root.path` with a trailing slash: paths are joined as text (URL operations per page
-    /// were a measurable part of a build).
+    /// `root.path` with a trailing slash: paths are joined as text (URL operations for every
+    /// page cost a measurable part of a build).
     private let rootPrefix: String
     /// Where pages are written before they are renamed into place (see `TemporaryFiles`).
     private let staging: String
@@ -95,8 +95,8 @@ final class OutputWriter: Sendable {
     }
 
     /// Pages are derived data: each is written to a temporary name and renamed over (readers see
-    /// the old page or the new, never a torn one), without an fsync per file (two per page made
-    /// a build on a real disk crawl). `finish` syncs the output file system once, before the
+    /// the old page or the new, never a torn one), without an fsync per file (two per page would
+    /// make a build on a real disk crawl). `finish` syncs the output file system once, before the
     /// manifest is saved, so the manifest never claims pages that a crash could have lost.
     /// The temporary file goes to `staging` (a folder ending in `/`), else beside the page.
     static func writeIfChanged(_ data: UnsafeRawBufferPointer, to path: String, staging: String? = nil) throws(StoreError) -> Bool {
@@ -154,7 +154,7 @@ final class OutputWriter: Sendable {
         return true
     }
 
-    /// `mkdir -p` with the system call (Foundation's took a fortieth of a build): the folder,
+    /// `mkdir -p` with the system call (Foundation's costs far more, once per page): the folder,
     /// after its parents when they are missing too. Failures show when the file is opened.
     private static func makeFolders(_ folder: String) {
         if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }

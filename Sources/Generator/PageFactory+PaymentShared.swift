@@ -2,8 +2,8 @@ import Billing
 
 extension PageFactory {
     /// What a request's payment pages share whatever their language, worked out once per request:
-    /// the Markdown notes, and the Affirm plans (exact `Decimal` amortization, which cost
-    /// almost a tenth of a build when it ran for every page).
+    /// the Markdown notes, and the Affirm plans (exact `Decimal` amortization, too costly to
+    /// repeat for each of a request's pages).
     struct PaymentShared {
         var notesHTML: String?
         var lowestAffirmPayment: Money?

@@ -58,7 +58,7 @@ enum ParallelWork {
 }
 
 /// Renders one batch in the background while the caller prepares the next (reading records
-/// and the ledger is serial work): on two cores the workers no longer wait for the reader.
+/// and the ledger is serial work), so that on two cores the workers do not wait for the reader.
 /// At most one batch renders at a time, so memory holds two batches at most.
 struct RenderPipeline: Sendable {
     private let group = DispatchGroup()

@@ -2,7 +2,7 @@
 ///
 /// Each case carries enough to point at the problem; only the CLI turns it into `error: …`.
 package enum MessagingError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// `{ name }` is not one of the placeholders of DESIGN.md.
+    /// `{ name }` is not one of the placeholders `PlaceholderContext` fills.
     case unknownPlaceholder(String, at: TemplateLocation)
     /// A known placeholder with no value for this customer/appointment/request.
     case placeholderNotSet(String, at: TemplateLocation)

@@ -27,7 +27,7 @@ extension RequestService {
         report.recordsSignature = signature
         if let signature, (try? ledger.recordsStamp()) == signature { return report }
         // Only the records that changed since this ledger last saw them are read; the others
-        // were valid and are in step (a sync of 10 000 records read them all: seconds).
+        // were valid and are in step (reading all of 10 000 records takes seconds).
         let files = scan.invoices
         let known = (try? ledger.recordFileSignatures()) ?? [:]
         var invoices: [LoadedInvoice] = []

@@ -1,8 +1,8 @@
 extension String {
     /// Every occurrence of `target` replaced, comparing UTF-8 bytes (a whole UTF-8 sequence only
     /// ever matches at character boundaries). Foundation's `replacingOccurrences` goes through
-    /// NSString and was a twentieth of a build; most texts have nothing to replace and are
-    /// returned as they are.
+    /// NSString, which costs too much for every string of every page; most texts have nothing
+    /// to replace and are returned as they are.
     package func replacingAll(_ target: String, with replacement: String) -> String {
         var found = false
         var out: [UInt8] = []

@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// Runs the routes behind the static site (checkout pages and API, live reload) on Swift's
-/// global pool, as before connections were pinned to their event loops: they load records and
+/// global pool, not on the connection's event loop: they load records and
 /// themes from disk and render templates, which must not hold up the loop's other connections.
 struct GlobalExecutorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

@@ -8,7 +8,8 @@ import NIOHTTPTypes
 ///
 /// It sits right after Hummingbird's `HTTPConnectionStateHandler`, so that handler still sees
 /// every request and response, fast or not: its idle timeout, its count of requests in
-/// progress and its close once they are done after a graceful shutdown began hold as before.
+/// progress and its close once they are done after a graceful shutdown began cover fast
+/// requests too.
 final class StaticFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart

@@ -1,6 +1,6 @@
 /// Parses a template into ``TemplateNode``s, with the standalone-line and indentation rules of
-/// the Mustache specification as swift-mustache implements them (the themes were written
-/// against it): the same per-line text pieces, so the same bytes.
+/// the Mustache specification as swift-mustache implements them (the themes' pages depend
+/// on them): the same per-line text pieces, so the same bytes.
 struct TemplateParser {
     /// A problem at the scanner's position (moved back to where it is best shown).
     struct Failure: Error { let problem: TemplateSyntaxError.Problem }

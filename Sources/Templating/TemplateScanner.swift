@@ -1,6 +1,6 @@
 /// A cursor over a template's Characters. Its reads are those of swift-mustache's parser, one
-/// for one (the same Character comparisons and end-of-text cases), which the themes were
-/// written against: same text pieces, same standalone lines.
+/// for one (the same Character comparisons and end-of-text cases), so that themes render to
+/// the same bytes: same text pieces, same standalone lines.
 struct TemplateScanner {
     /// The end of the text came before what the read needed.
     struct Overflow: Error {}

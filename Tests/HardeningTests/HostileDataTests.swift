@@ -34,7 +34,7 @@ struct HostileDataTests {
         let paid = try service.markPaid("BR-1", method: .cash)  // the automatic confirmation is composed in the same transaction
         #expect(paid.confirmationQueued)
         #expect(try service.overview("BR-1").status == .paid)
-        // A saved reply whose own text still has [brackets] is refused as before.
+        // A saved reply whose own text has [brackets] left to fill in is refused.
         #expect(throws: OperationError.self) {
             let replies = SavedReplies(replies: [SavedReply(name: "todo", en: "Hi { customer.name }, see you [insert date]",
                                                            fr: "Bonjour { customer.name }, à [insérer la date]")])

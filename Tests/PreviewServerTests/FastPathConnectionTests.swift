@@ -30,7 +30,7 @@ import Testing
 
     /// Right after Hummingbird's connection state handler, so that its idle timeout, its count of
     /// requests in progress and its close after a graceful shutdown see the fast path's requests
-    /// too (placed before it, a busy keep-alive connection was closed after the idle timeout).
+    /// too (placed before it, a busy keep-alive connection would be closed after the idle timeout).
     /// The order is checked rather than timed: a timed check fails on a starved machine.
     @Test func theFastPathSitsRightAfterTheConnectionStateHandler() async throws {
         try await TempSite.with { site in

@@ -1,7 +1,7 @@
 import Templating
 import Testing
 
-/// The two features the themes use beyond the specification: list positions and the
+/// The two features beyond the specification: list positions (the receipt uses `last()`) and the
 /// content-type pragma.
 struct ExtrasTests {
     @Test(arguments: [

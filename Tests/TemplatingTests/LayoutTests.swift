@@ -2,8 +2,8 @@ import Templating
 import Testing
 
 /// Where text around tags goes: standalone lines, CRLF, indented partials, parents and blocks.
-/// The expected bytes are what the themes were written against (swift-mustache's output for
-/// the same templates, recorded when the engine replaced it), beyond the specification's cases.
+/// The expected bytes are swift-mustache's output for the same templates, which the themes'
+/// pages depend on, beyond the specification's cases.
 struct LayoutTests {
     static let context: [String: TemplateValue] = [
         "title": .text("Tom & Jerry's <b>"), "yes": .flag(true), "no": .flag(false),

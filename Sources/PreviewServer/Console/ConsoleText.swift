@@ -1,6 +1,7 @@
 import Billing
 import Foundation
 import Operations
+import PageModels
 import Theming
 
 /// The console's words in the staff member's language, from the theme's string tables, and
@@ -11,10 +12,9 @@ struct ConsoleText: Sendable {
 
     var table: [String: String] { theme.strings(for: language.rawValue) ?? [:] }
 
+    /// A missing key shows as `⟦key⟧`, as on every other page (`Strings`).
     func t(_ key: String, _ values: [String: String] = [:]) -> String {
-        var text = table[key] ?? key
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        Strings(table: table, language: language)(key, values)
     }
 
     func money(_ amount: Money) -> String { MoneyFormat.format(amount, language) }

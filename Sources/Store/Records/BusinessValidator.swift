@@ -1,7 +1,7 @@
 import Billing
 import Foundation
 
-/// Turns a `BusinessRecord` into `BusinessSettings`, with defaults from DESIGN.md.
+/// Turns a `BusinessRecord` into `BusinessSettings`, with a default for every setting it leaves out.
 package struct BusinessValidator: Sendable {
     package init() {}
 

@@ -11,14 +11,27 @@ public struct LineItem: Sendable, Hashable, Codable {
     public var unitPrice: Money
     public var discount: Discount?
     public var taxable: Bool
+    /// What a repair-order line is (labour, part…); nil on lines written without it.
+    public var kind: LineKind?
+    /// The dealer-management system's operation code, shown beside the description.
+    public var opCode: String?
+    /// Who did the work.
+    public var technician: String?
 
-    public init(description: String, quantity: FixedDecimal, unitPrice: Money, discount: Discount? = nil, taxable: Bool = true) {
+    public init(description: String, quantity: FixedDecimal, unitPrice: Money, discount: Discount? = nil, taxable: Bool = true,
+                kind: LineKind? = nil, opCode: String? = nil, technician: String? = nil) {
         self.description = description
         self.quantity = quantity
         self.unitPrice = unitPrice
         self.discount = discount
         self.taxable = taxable
+        self.kind = kind
+        self.opCode = opCode
+        self.technician = technician
     }
+
+    /// A discount line: the one kind of line whose total is negative.
+    public var isDiscount: Bool { kind == .discount }
 
     /// quantity × unit price, rounded half-up to the cent, before the discount.
     public func grossTotal() throws(BillingError) -> Money {

@@ -22,13 +22,21 @@ public struct InvoiceRecord: Codable, Sendable, Hashable {
         /// "10%" or an amount such as "5.00".
         public var discount: String?
         public var taxable: Bool?
+        /// labour, part, fee, sublet or discount (the only kind whose unit price is negative).
+        public var kind: String?
+        public var opCode: String?
+        public var technician: String?
 
-        public init(description: String, quantity: String?, unitPrice: String, discount: String? = nil, taxable: Bool? = nil) {
+        public init(description: String, quantity: String?, unitPrice: String, discount: String? = nil, taxable: Bool? = nil,
+                    kind: String? = nil, opCode: String? = nil, technician: String? = nil) {
             self.description = description
             self.quantity = quantity
             self.unitPrice = unitPrice
             self.discount = discount
             self.taxable = taxable
+            self.kind = kind
+            self.opCode = opCode
+            self.technician = technician
         }
     }
 

@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "Generator", dependencies: ["Billing", "Store", "Theming", "MarkdownRendering", "Messaging"]),
         .target(name: "Checkout", dependencies: ["Billing", "Store", "Operations"]),
         .target(name: "Deposits", dependencies: ["Billing", "Store"]),
+        // Repair-order exports (CSV, mapped layouts) -> invoice records registered in the ledger.
+        .target(name: "Importing", dependencies: ["Billing", "Store"]),
         // Sync records + build lock + build: what every command and the server call to update Output/.
         .target(name: "Publishing", dependencies: ["Billing", "Store", "Operations", "Generator"]),
         .target(name: "PreviewServer", dependencies: [
@@ -42,7 +44,7 @@ let package = Package(
         ]),
         .target(name: "Bench", dependencies: ["Billing", "Store", "Operations", "Checkout", "Generator", "Publishing", "PreviewServer", "Theming"]),
         .executableTarget(name: "PayPageCLI", dependencies: [
-            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Theming", "Bench", "Deposits",
+            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Theming", "Bench", "Deposits", "Importing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BillingTests", dependencies: ["Billing"]),
@@ -62,6 +64,7 @@ let package = Package(
             "Deposits", "Billing", "Store", "Operations", "Checkout",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "ImportingTests", dependencies: ["Importing", "Billing", "Store", "Operations"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Store", "Operations", "Billing"]),
     ]
 )

@@ -14,17 +14,19 @@ extension ImportReport {
             + "\(separatorLine ? " from its sep= line" : ""); business \(businessKey))"]
         if !ignoredColumns.isEmpty { lines.append("  columns not used: \(ignoredColumns.joined(separator: ", "))") }
         let width = orders.map(\.reference.count).max() ?? 0
+        let amountWidth = orders.compactMap { $0.total.map(MoneyFormat.plain)?.count }.max() ?? 0
         for order in orders {
             let word = (dryRun ? Self.wouldWords : Self.words)[order.outcome]!
             var line = "  \(word.padding(toLength: dryRun ? 16 : 10, withPad: " ", startingAt: 0))"
                 + order.reference.padding(toLength: width + 2, withPad: " ", startingAt: 0)
             switch order.outcome {
             case .refused:
-                line += "lines \(Self.ranges(order.lines)): not imported"
+                line += "line\(order.lines.count == 1 ? "" : "s") \(Self.ranges(order.lines)): not imported"
             case .frozen:
                 line += "\(order.status?.rawValue ?? "closed"): changed in the export, left as it is (paid and voided requests are frozen)"
             default:
-                line += order.total.map(MoneyFormat.plain) ?? ""
+                let amount = order.total.map(MoneyFormat.plain) ?? ""
+                line += String(repeating: " ", count: amountWidth - amount.count) + amount
                 line += "  \(order.lines.count) line\(order.lines.count == 1 ? "" : "s")"
                 if let link = order.link { line += "  \(link)" }
             }
@@ -35,7 +37,10 @@ extension ImportReport {
 
     /// `Created 2, updated 1, unchanged 5, frozen 1, refused 1.`, or that nothing changed.
     public var totalsLine: String {
-        if !orders.isEmpty, orders.allSatisfy({ $0.outcome == .unchanged }), problems.isEmpty {
+        if orders.isEmpty {
+            return "Nothing imported: \(problems.isEmpty ? "the file has no repair orders" : "the file cannot be read as a whole")."
+        }
+        if orders.allSatisfy({ $0.outcome == .unchanged }), problems.isEmpty {
             return "Nothing changed: \(orders.count == 1 ? "the RO is" : "all \(orders.count) ROs are") as already imported."
         }
         let counts = [ImportReport.Outcome.created, .updated, .unchanged, .frozen, .refused].map { outcome in

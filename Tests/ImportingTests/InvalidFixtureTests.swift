@@ -25,5 +25,6 @@ struct InvalidFixtureTests {
         let created = report.orders.filter { $0.outcome == .created }.map(\.reference)
         #expect(created == Self.imported[name])
         #expect(ws.snapshot().keys.filter { $0.contains("/Records/invoices/") }.count == created.count)
+        if report.orders.isEmpty { #expect(report.totalsLine == "Nothing imported: the file cannot be read as a whole.") }
     }
 }

@@ -14,9 +14,10 @@ struct ImportPlan: Sendable {
 
     var isRefused: Bool { result.outcome == .refused }
 
-    /// What happens to the RO given its request in the ledger (nil: not registered).
-    func outcome(_ request: (row: RequestRow, state: RequestState)?) -> ImportReport.Outcome {
-        let same = existing != nil && existing == record
+    /// What happens to the RO given its request in the ledger (nil: not registered) and the
+    /// record now on disk (read again inside the transaction: another import may have just written it).
+    func outcome(_ request: (row: RequestRow, state: RequestState)?, onDisk: InvoiceRecord?) -> ImportReport.Outcome {
+        let same = onDisk != nil && onDisk == record
         guard let request else { return .created }
         let status = request.state.status
         if status != .open { return same ? .unchanged : .frozen }

@@ -18,7 +18,7 @@ extension Importer {
                         request = nil
                     }
                 } catch { throw .store(error) }
-                results.append(Self.decide(plan, request, business))
+                results.append(Self.decide(plan, request, onDisk: plan.existing, business))
             }
             return results
         }
@@ -39,7 +39,8 @@ extension Importer {
                     if let row = try tx.request(reference: invoice.reference) {
                         request = (row, RequestState(currentAmount: row.amount, entries: try tx.entries(for: row.reference)))
                     }
-                    var result = Self.decide(plan, request, business)
+                    let onDisk = try? RecordDecoder().decode(InvoiceRecord.self, at: paths.url(file), file: file)
+                    var result = Self.decide(plan, request, onDisk: onDisk, business)
                     switch result.outcome {
                     case .created:
                         let token = try tx.createRequest(reference: invoice.reference, amount: total, customerName: invoice.customer.name,
@@ -69,9 +70,10 @@ extension Importer {
     }
 
     /// The outcome, link and status of a planned RO, given its request (nil: not registered).
-    static func decide(_ plan: ImportPlan, _ request: (row: RequestRow, state: RequestState)?, _ business: BusinessSettings) -> ImportReport.Order {
+    static func decide(_ plan: ImportPlan, _ request: (row: RequestRow, state: RequestState)?, onDisk: InvoiceRecord?,
+                       _ business: BusinessSettings) -> ImportReport.Order {
         var result = plan.result
-        result.outcome = plan.outcome(request)
+        result.outcome = plan.outcome(request, onDisk: onDisk)
         if let request {
             result.link = business.link(token: request.row.token.value)
             if request.state.status != .open { result.status = request.state.status }

@@ -104,6 +104,19 @@ struct ImporterTests {
         #expect(try ws.ledger.changeVersion() == version)
     }
 
+    @Test func twoImportsOfTheSameFileAtOnceCreateEachROOnce() async throws {
+        let ws = try ImportWorkspace()
+        let bytes = try ImportWorkspace.sample("garage-ro-export.csv")
+        _ = try ws.importer()  // the ledger exists before the race
+        async let first = Task.detached { try ws.run(bytes) }.value
+        async let second = Task.detached { try ws.run(bytes) }.value
+        let reports = try await [first, second]
+        for ro in ["RO-2041", "RO-2042", "RO-2043"] {
+            #expect(reports.compactMap { $0.outcome(ro) }.sorted { $0.rawValue < $1.rawValue } == [.created, .unchanged])
+            #expect(try ws.ledger.entries(for: Reference(ro)).count == 1)
+        }
+    }
+
     @Test func aChangedUnpaidROIsUpdatedAndItsHistorySaysSo() throws {
         let ws = try ImportWorkspace()
         let original = String(decoding: try ImportWorkspace.sample("garage-ro-export.csv"), as: UTF8.self)

@@ -13,7 +13,7 @@ import PreviewServer
 import Store
 import Synchronization
 
-/// `paypage bench`: a synthetic workspace, then the measurements of issue 5.
+/// `paypage-bench`: a synthetic workspace, then the measurements of issue 5.
 public struct BenchRunner {
     public struct Options: Sendable {
         public var invoices = 10_000
@@ -30,8 +30,8 @@ public struct BenchRunner {
         public var skipHugo = false
         public var keep = false
         public var serveSeconds = 5
-        /// `paypage` itself, run as a child for the builds and the server.
-        public var executable: String = ChildProcess.currentExecutable
+        /// `paypage`, run as a child for the builds and the server: the one next to this executable.
+        public var executable: String = ChildProcess.paypage
 
         public init(source: URL) { self.source = source }
     }
@@ -106,7 +106,7 @@ public struct BenchRunner {
         self.log = log
     }
 
-    public func run() throws -> Report {
+    public func run() async throws -> Report {
         let fm = FileManager.default
         let shm = URL(fileURLWithPath: "/dev/shm")
         let base = (options.outputOn ?? (fm.isWritableFile(atPath: shm.path) ? shm : fm.temporaryDirectory))
@@ -148,14 +148,14 @@ public struct BenchRunner {
         // re-reading 10 000 unchanged records.
         let settle = clock.now
         while RecordsSignature.of(workspace: root) == nil, clock.now - settle < .seconds(5) {
-            Thread.sleep(forTimeInterval: 0.1)
+            try await Task.sleep(for: .milliseconds(100))
         }
         let resync = try RequestService.open(workspace.paths).syncRecords()
         guard resync.registered.isEmpty, resync.recordErrors.isEmpty else { throw BenchError("the synthetic records changed after setup") }
 
         // 2. Full build, then a no-change rebuild, each as a child process.
         log("full build (paypage build, child process) …")
-        report.fullBuild = try childBuild(root)
+        report.fullBuild = try await childBuild(root)
         let (pages, paymentPages) = Self.countPages(root.appendingPathComponent("Output"))
         report.fullBuild.pages = pages
         report.fullBuild.paymentPages = paymentPages
@@ -163,7 +163,7 @@ public struct BenchRunner {
         report.fullBuild.paymentPagesPerSecond = Double(paymentPages) / report.fullBuild.seconds
         log(String(format: "  %.2f s, %d pages (%d payment pages), peak %.1f MB", report.fullBuild.seconds, pages, paymentPages, report.fullBuild.peakRSSMB))
         log("no-change rebuild …")
-        report.noChangeRebuild = try childBuild(root)
+        report.noChangeRebuild = try await childBuild(root)
         log(String(format: "  %.3f s, %d files written, peak %.1f MB", report.noChangeRebuild.seconds, report.noChangeRebuild.filesWritten ?? -1, report.noChangeRebuild.peakRSSMB))
 
         // 3. Hugo on the same payment pages.
@@ -174,7 +174,7 @@ public struct BenchRunner {
             if !options.skipHugo, let hugo = ChildProcess.which("hugo") {
                 log("hugo build …")
                 let destination = base.appendingPathComponent("hugo-public")
-                let run = try ChildProcess.run(hugo, ["--quiet", "--source", site.path, "--destination", destination.path])
+                let run = try await ChildProcess.run(hugo, ["--quiet", "--source", site.path, "--destination", destination.path])
                 guard run.status == 0 else { throw BenchError("hugo failed: \(run.stderr)") }
                 let (hugoPages, _) = Self.countPages(destination)
                 report.hugo = Build(seconds: run.wall, pages: hugoPages, paymentPages: hugoPages,
@@ -192,7 +192,7 @@ public struct BenchRunner {
 
         // 5. Serving.
         if !options.skipServing {
-            report.serving = try serving(root, base: base)
+            report.serving = try await serving(root, base: base)
         }
         started = clock.now
         return report
@@ -200,8 +200,8 @@ public struct BenchRunner {
 
     // MARK: Builds
 
-    func childBuild(_ root: URL) throws -> Build {
-        let run = try ChildProcess.run(options.executable, ["build", "--workspace", root.path])
+    func childBuild(_ root: URL) async throws -> Build {
+        let run = try await ChildProcess.run(options.executable, ["build", "--workspace", root.path])
         guard run.status == 0 else { throw BenchError("paypage build failed (\(run.status)): \(run.stderr)\(run.stdout)") }
         // "built N requests: W written, U unchanged, R removed in T"
         var written: Int?
@@ -270,7 +270,7 @@ public struct BenchRunner {
 
     // MARK: Serving
 
-    func serving(_ root: URL, base: URL) throws -> Serving? {
+    func serving(_ root: URL, base: URL) async throws -> Serving? {
         guard let wrk = ChildProcess.which("wrk") else {
             log("wrk is not installed (apt-get install -y wrk): serving skipped")
             return nil
@@ -283,43 +283,47 @@ public struct BenchRunner {
         let port = Load.freePort()
         log("serving: paypage serve on \(port) …")
         let serverLog = base.appendingPathComponent("serve.log").path
-        let pid = try ChildProcess.start(options.executable, ["serve", "--workspace", root.path, "--no-reload", "--port", String(port)], log: serverLog)
-        guard Load.waitForPort(port, timeout: 120) else {
-            ChildProcess.stop(pid)
-            throw BenchError("paypage serve did not start: \((try? String(contentsOfFile: serverLog, encoding: .utf8)) ?? "")")
+        return try await ChildProcess.whileRunning(options.executable, ["serve", "--workspace", root.path, "--no-reload", "--port", String(port)],
+                                                   log: serverLog) {
+            guard try await Load.waitForPort(port, timeout: 120) else {
+                throw BenchError("paypage serve did not start: \((try? String(contentsOfFile: serverLog, encoding: .utf8)) ?? "")")
+            }
+            // Both servers run side by side and are loaded in turns, three rounds: on a shared
+            // machine a burst of someone else's work then hits both, and the medians hold.
+            guard let binary = ChildProcess.which("nginx") else {
+                log("nginx is not installed (apt-get install -y nginx-light): no comparison")
+                return try await load(wrk, path: path, port: port, nginxPort: nil)
+            }
+            let nginx = NginxServer(binary: binary, prefix: base.appendingPathComponent("nginx"),
+                                    root: root.appendingPathComponent("Output/public"), port: Load.freePort())
+            log("serving: nginx on \(nginx.port) …")
+            return try await nginx.whileRunning {
+                try await load(wrk, path: path, port: port, nginxPort: nginx.port)
+            }
         }
+    }
+
+    /// The wrk rounds against PayPage on `port`, and nginx on `nginxPort` when it runs.
+    func load(_ wrk: String, path: String, port: Int, nginxPort: Int?) async throws -> Serving {
         let url = "http://127.0.0.1:\(port)\(path)"
-        defer { ChildProcess.stop(pid) }
-        // Both servers run side by side and are loaded in turns, three rounds: on a shared
-        // machine a burst of someone else's work then hits both, and the medians hold.
-        var nginx: NginxServer?
-        if let binary = ChildProcess.which("nginx") {
-            let nginxPort = Load.freePort()
-            log("serving: nginx on \(nginxPort) …")
-            nginx = NginxServer(binary: binary, prefix: base.appendingPathComponent("nginx"),
-                                root: root.appendingPathComponent("Output/public"), port: nginxPort)
-            try nginx!.start()
-        } else {
-            log("nginx is not installed (apt-get install -y nginx-light): no comparison")
-        }
-        defer { nginx?.stop() }
-        let nginxURL = nginx.map { "http://127.0.0.1:\($0.port)\(path)" }
-        _ = try Load.wrk(wrk, url: url, connections: 64, seconds: 1) // warm-up
-        if let nginxURL { _ = try Load.wrk(wrk, url: nginxURL, connections: 64, seconds: 1) }
+        let nginxURL = nginxPort.map { "http://127.0.0.1:\($0)\(path)" }
+        _ = try await Load.wrk(wrk, url: url, connections: 64, seconds: 1) // warm-up
+        if let nginxURL { _ = try await Load.wrk(wrk, url: nginxURL, connections: 64, seconds: 1) }
         var rounds: [(paypage: LoadResult, nginx: LoadResult?)] = []
         for round in 1...Self.servingRounds {
             log("  round \(round)/\(Self.servingRounds) …")
-            let ours = try Load.wrk(wrk, url: url, connections: 64, seconds: options.serveSeconds)
-            let theirs = try nginxURL.map { try Load.wrk(wrk, url: $0, connections: 64, seconds: options.serveSeconds) }
+            let ours = try await Load.wrk(wrk, url: url, connections: 64, seconds: options.serveSeconds)
+            var theirs: LoadResult?
+            if let nginxURL { theirs = try await Load.wrk(wrk, url: nginxURL, connections: 64, seconds: options.serveSeconds) }
             rounds.append((ours, theirs))
         }
-        let single = try Load.wrk(wrk, url: url, connections: 1, seconds: max(2, options.serveSeconds / 2))
+        let single = try await Load.wrk(wrk, url: url, connections: 1, seconds: max(2, options.serveSeconds / 2))
         var result = Serving(path: path, paypage: Self.median(rounds.map(\.paypage)), paypageSingle: single)
         result.rounds = rounds.count
         if let nginxURL {
             let theirs = rounds.compactMap(\.nginx)
             result.nginx = Self.median(theirs)
-            result.nginxSingle = try Load.wrk(wrk, url: nginxURL, connections: 1, seconds: max(2, options.serveSeconds / 2))
+            result.nginxSingle = try await Load.wrk(wrk, url: nginxURL, connections: 1, seconds: max(2, options.serveSeconds / 2))
             let pairs = rounds.compactMap { r in r.nginx.map { (r.paypage, $0) } }
             result.rpsRatio = Self.median(pairs.map { $0.0.requestsPerSecond / $0.1.requestsPerSecond })
             result.p99Ratio = Self.median(pairs.map { $0.0.p99 / $0.1.p99 })

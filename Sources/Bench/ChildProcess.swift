@@ -4,13 +4,15 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Subprocess
+import SystemPackage
 
 /// A child process, its exit status, output and peak resident memory.
 ///
 /// The peak comes from GNU time (`/usr/bin/time -f %M`) when it is installed: Linux records the
-/// pre-`exec` memory of a `posix_spawn`ed child (which is the benchmark's own, shared through
-/// `vfork`) in its `ru_maxrss`, so `wait4` reports at least the benchmark's size. GNU time
-/// forks from its own small image. Without it, `wait4`'s figure is used (an upper bound).
+/// pre-`exec` memory of a spawned child (the benchmark's own, shared through `vfork`) in its
+/// `ru_maxrss`. GNU time forks from its own small image. Without it, the largest `ru_maxrss` of
+/// the benchmark's children so far is used (an upper bound).
 public struct ChildRun: Sendable {
     public var status: Int32
     public var wall: Double
@@ -27,6 +29,11 @@ public enum ChildProcess {
         return CommandLine.arguments[0]
     }
 
+    /// `paypage`, built next to this executable.
+    public static var paypage: String {
+        URL(fileURLWithPath: currentExecutable).deletingLastPathComponent().appendingPathComponent("paypage").path
+    }
+
     /// Finds a program on PATH (and in the sbin folders, where Debian puts nginx).
     public static func which(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
@@ -37,71 +44,55 @@ public enum ChildProcess {
         return nil
     }
 
-    /// Runs to completion; stdout and stderr go to temporary files, read back afterwards.
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> ChildRun {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("paypage-bench-child-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        let outPath = scratch.path + ".out", errPath = scratch.path + ".err"
-        let rssPath = scratch.path + ".rss"
-        defer { unlink(outPath); unlink(errPath); unlink(rssPath) }
+    static let outputLimit = 64 << 20
+
+    /// Runs to completion, with standard input from /dev/null.
+    public static func run(_ executable: String, _ arguments: [String]) async throws -> ChildRun {
+        let rssPath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("paypage-bench-rss-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        defer { unlink(rssPath) }
         let time = "/usr/bin/time"
         let timed = FileManager.default.isExecutableFile(atPath: time)
+        let (program, argv) = timed ? (time, ["-f", "%M", "-o", rssPath, executable] + arguments) : (executable, arguments)
         let start = DispatchTime.now().uptimeNanoseconds
-        let pid = timed
-            ? try spawn(time, ["-f", "%M", "-o", rssPath, executable] + arguments, environment: environment, stdout: outPath, stderr: errPath)
-            : try spawn(executable, arguments, environment: environment, stdout: outPath, stderr: errPath)
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { throw BenchError("wait4 failed: \(String(cString: strerror(errno)))") }
-        }
+        let result = try await Subprocess.run(.path(FilePath(program)), arguments: Arguments(argv),
+                                              output: .string(limit: outputLimit), error: .string(limit: outputLimit))
         let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-        let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        let status: Int32 = switch result.terminationStatus {
+        case .exited(let code): code
+        case .signaled(let signal): 128 + signal
+        }
         // GNU time's file: "Command exited with non-zero status N" first when it failed, then the peak in KB.
         let measured = (try? String(contentsOfFile: rssPath, encoding: .utf8))?
             .split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        return ChildRun(status: exit, wall: wall, peakRSS: (measured ?? Int(usage.ru_maxrss)) * 1024, stdout: out, stderr: err)
+        return ChildRun(status: status, wall: wall, peakRSS: (measured ?? childrenPeakKB) * 1024,
+                        stdout: result.standardOutput, stderr: result.standardError)
     }
 
-    /// Starts a long-running child (a server); stop it with `stop(pid)`.
-    public static func start(_ executable: String, _ arguments: [String], log: String) throws -> pid_t {
-        try spawn(executable, arguments, environment: nil, stdout: log, stderr: log)
+    /// The largest peak of any child reaped so far, in KB.
+    private static var childrenPeakKB: Int {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return Int(usage.ru_maxrss)
     }
 
-    /// SIGTERM, then SIGKILL after `grace` seconds; reaps the child.
-    public static func stop(_ pid: pid_t, grace: Double = 3) {
-        kill(pid, SIGTERM)
-        let deadline = Date().addingTimeInterval(grace)
-        var status: Int32 = 0
-        while Date() < deadline {
-            if waitpid(pid, &status, WNOHANG) == pid { return }
-            usleep(20_000)
+    /// Runs `body` while a long-running child (a server) runs with its output in `log`; then stops
+    /// it: SIGTERM, and SIGKILL after `grace`.
+    public static func whileRunning<T: Sendable>(_ executable: String, _ arguments: [String], log: String, grace: Duration = .seconds(3),
+                                                 _ body: () async throws -> T) async throws -> T {
+        let output = try FileDescriptor.open(FilePath(log), .writeOnly, options: [.create, .truncate],
+                                             permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        var options = PlatformOptions()
+        let stop: [TeardownStep] = [.gracefulShutDown(allowedDurationToNextStep: grace)]
+        options.teardownSequence = stop  // also when `body` throws
+        let result = try await Subprocess.run(.path(FilePath(executable)), arguments: Arguments(arguments), platformOptions: options,
+                                              input: .none, output: .fileDescriptor(output, closeAfterSpawningProcess: true),
+                                              error: .combinedWithOutput) { execution in
+            let value = try await body()
+            await execution.teardown(using: stop)
+            return value
         }
-        kill(pid, SIGKILL)
-        _ = waitpid(pid, &status, 0)
-    }
-
-    private static func spawn(_ executable: String, _ arguments: [String], environment: [String: String]?,
-                              stdout: String, stderr: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        if stderr == stdout {
-            posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        }
-        let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = env.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-        guard rc == 0 else { throw BenchError("cannot start \(executable): \(String(cString: strerror(rc)))") }
-        return pid
+        return result.closureResult
     }
 }
 

@@ -16,8 +16,8 @@ public struct LoadResult: Sendable, Codable {
 
 public enum Load {
     /// `wrk -t1 -cN -dD --latency URL`: one load thread, so the server keeps the other core.
-    public static func wrk(_ wrk: String, url: String, connections: Int, seconds: Int) throws -> LoadResult {
-        let run = try ChildProcess.run(wrk, ["-t1", "-c\(connections)", "-d\(seconds)s", "--latency", url])
+    public static func wrk(_ wrk: String, url: String, connections: Int, seconds: Int) async throws -> LoadResult {
+        let run = try await ChildProcess.run(wrk, ["-t1", "-c\(connections)", "-d\(seconds)s", "--latency", url])
         guard run.status == 0 else { throw BenchError("wrk failed: \(run.stderr)\(run.stdout)") }
         return try parse(run.stdout, connections: connections)
     }
@@ -66,7 +66,7 @@ public enum Load {
     }
 
     /// Waits until something accepts connections on 127.0.0.1:port.
-    public static func waitForPort(_ port: Int, timeout: Double) -> Bool {
+    public static func waitForPort(_ port: Int, timeout: Double) async throws -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -79,7 +79,7 @@ public enum Load {
             }
             close(fd)
             if rc == 0 { return true }
-            usleep(50_000)
+            try await Task.sleep(for: .milliseconds(50))
         }
         return false
     }
@@ -111,12 +111,11 @@ public enum Load {
 }
 
 /// nginx serving the same `public/` folder with the same headers as the preview server.
-public struct NginxServer {
+public struct NginxServer: Sendable {
     public let binary: String
     public let prefix: URL
     public let root: URL
     public let port: Int
-    public private(set) var pid: pid_t = 0
 
     public init(binary: String, prefix: URL, root: URL, port: Int) {
         self.binary = binary
@@ -176,20 +175,18 @@ public struct NginxServer {
             """
     }
 
-    public mutating func start() throws {
+    /// Runs `body` while nginx serves; stops it afterwards.
+    public func whileRunning<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         try FileManager.default.createDirectory(at: prefix, withIntermediateDirectories: true)
         let conf = prefix.appendingPathComponent("nginx.conf")
         try Data(configuration.utf8).write(to: conf)
-        pid = try ChildProcess.start(binary, ["-p", prefix.path, "-c", conf.path], log: prefix.appendingPathComponent("stdout.log").path)
-        guard Load.waitForPort(port, timeout: 10) else {
-            let log = (try? String(contentsOf: prefix.appendingPathComponent("error.log"), encoding: .utf8)) ?? ""
-            stop()
-            throw BenchError("nginx did not start: \(log)")
+        return try await ChildProcess.whileRunning(binary, ["-p", prefix.path, "-c", conf.path],
+                                                   log: prefix.appendingPathComponent("stdout.log").path) {
+            guard try await Load.waitForPort(port, timeout: 10) else {
+                let log = (try? String(contentsOf: prefix.appendingPathComponent("error.log"), encoding: .utf8)) ?? ""
+                throw BenchError("nginx did not start: \(log)")
+            }
+            return try await body()
         }
-    }
-
-    public mutating func stop() {
-        if pid > 0 { ChildProcess.stop(pid) }
-        pid = 0
     }
 }

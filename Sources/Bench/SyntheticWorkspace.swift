@@ -70,7 +70,7 @@ public struct SyntheticWorkspace: Sendable {
         try Data(Self.businessJSON.utf8).write(to: paths.url(RecordsReader.businessFile))
         try Data(Self.repliesJSON.utf8).write(to: paths.url(RecordsReader.repliesFile))
 
-        var random = SeededRandom(seed: options.seed)
+        var random = SplitMix64(seed: options.seed)
         var summary = Summary()
         var plans: [(reference: String, fate: Fate)] = []
         let encoder = JSONEncoder()
@@ -148,7 +148,7 @@ public struct SyntheticWorkspace: Sendable {
         case paid(Source), partiallyRefunded(Source), refunded(Source)
     }
 
-    private func fate(_ random: inout SeededRandom) -> Fate {
+    private func fate(_ random: inout SplitMix64) -> Fate {
         let roll = Double.random(in: 0..<1, using: &random)
         // Affirm only for amounts it accepts: the synthetic invoices are all well above $50.
         let source = random.pick([Source.visa, .visa, .visa, .mastercard, .amex, .applePay, .googlePay, .affirm])
@@ -192,9 +192,9 @@ public struct SyntheticWorkspace: Sendable {
 
     /// The record of invoice `index` (deterministic for a given generator state).
     /// Customers come back: about three invoices each, with the same name, phone and language.
-    static func invoice(_ index: Int, customers: Int, seed: UInt64, _ random: inout SeededRandom) -> InvoiceRecord {
+    static func invoice(_ index: Int, customers: Int, seed: UInt64, _ random: inout SplitMix64) -> InvoiceRecord {
         let number = random.int(0...(customers - 1))
-        var person = SeededRandom(seed: seed &+ 0x5EED &+ UInt64(number) &* 0x9E37_79B9)
+        var person = SplitMix64(seed: seed &+ 0x5EED &+ UInt64(number) &* 0x9E37_79B9)
         let french = person.chance(0.6)
         let name = "\(person.pick(firstNames)) \(person.pick(lastNames))"
         let area = ["514", "438", "450", "819", "613", "416"][number / 10_000 % 6]

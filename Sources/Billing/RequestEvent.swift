@@ -37,11 +37,14 @@ public struct LedgerEntry: Sendable, Hashable {
     public var reference: Reference
     public var at: Date
     public var event: RequestEvent
+    /// Who did it; nil for events recorded before the ledger kept it.
+    public var actor: EventActor?
 
-    public init(sequence: Int64, reference: Reference, at: Date, event: RequestEvent) {
+    public init(sequence: Int64, reference: Reference, at: Date, event: RequestEvent, actor: EventActor? = nil) {
         self.sequence = sequence
         self.reference = reference
         self.at = at
         self.event = event
+        self.actor = actor
     }
 }

@@ -15,20 +15,31 @@ public struct SystemRandomSource: RandomSource {
     }
 }
 
-/// A reproducible sequence (SplitMix64) for tests and demos. Each instance has its own state.
-public final class SeededRandomSource: RandomSource, Sendable {
-    private let state: Mutex<UInt64>
+/// SplitMix64: a small, fast, seeded generator that gives the same sequence for the same seed on
+/// every run and platform (the standard library's generator cannot be seeded). The project's
+/// only one: demos, the benchmark's synthetic workspace and tests all draw from it.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
 
-    public init(seed: UInt64) { state = Mutex(seed) }
+    public init(seed: UInt64) { state = seed }
 
-    public func next() -> UInt64 {
-        var z = state.withLock { state in
-            state &+= 0x9E37_79B9_7F4A_7C15
-            return state
-        }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// A reproducible sequence (SplitMix64) for tests and demos. Each instance has its own state.
+public final class SeededRandomSource: RandomSource, Sendable {
+    private let generator: Mutex<SplitMix64>
+
+    public init(seed: UInt64) { generator = Mutex(SplitMix64(seed: seed)) }
+
+    public func next() -> UInt64 {
+        generator.withLock { $0.next() }
     }
 }
 

@@ -77,7 +77,7 @@ struct BuildRun {
     /// records; invalid records keep their pages) and the temporary files of a killed build.
     mutating func prune() {
         let start = phases.now
-        var removed = 0
+        var removed = TemporaryFiles.removeStale(in: output).count
         for (key, previous) in old.requests where manifest.requests[key] == nil {
             if invalidKeys.contains(key.reference) || (only != nil && !only!.contains(key.reference)) {
                 manifest.requests[key] = previous

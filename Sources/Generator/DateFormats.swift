@@ -1,5 +1,6 @@
 import Billing
 import Foundation
+import PageModels
 import Synchronization
 
 /// The same formats as `Billing.DateText` ("14 mars 2025", "March 14, 2025"), with the

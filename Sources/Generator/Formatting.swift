@@ -1,5 +1,6 @@
 import Billing
 import Foundation
+import PageModels
 
 /// Numbers other than money, in the page's language.
 enum NumberText {

@@ -72,15 +72,4 @@ enum InputHash {
         hasher.add("\(b.bilingualReceipts)")
         return String(hasher.value, radix: 16)
     }
-
-    /// A staff page, the gallery: the hash of their (Encodable) context.
-    static func page<C: Encodable>(_ context: C, themeFingerprint: String) -> UInt64 {
-        var hasher = InputHasher()
-        hasher.add(GeneratorVersion.current)
-        hasher.add(themeFingerprint)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        if let data = try? encoder.encode(context) { hasher.add(String(decoding: data, as: UTF8.self)) }
-        return hasher.value
-    }
 }

@@ -30,10 +30,13 @@ final class OutputWriter: Sendable {
     /// `root.path` with a trailing slash: paths are joined as text (URL operations per page
     /// were a measurable part of a build).
     private let rootPrefix: String
+    /// Where pages are written before they are renamed into place (see `TemporaryFiles`).
+    private let staging: String
 
     init(root: URL) {
         self.root = root
         rootPrefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        staging = rootPrefix + TemporaryFiles.folder + "/"
     }
 
     func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
@@ -55,7 +58,7 @@ final class OutputWriter: Sendable {
     private func write(_ bytes: UnsafeRawBufferPointer, to relative: String) {
         let path = rootPrefix + relative
         do throws(StoreError) {
-            let changed = try Self.writeIfChanged(bytes, to: path)
+            let changed = try Self.writeIfChanged(bytes, to: path, staging: staging)
             tally.withLock { tally in
                 if !changed {
                     tally.unchanged += 1
@@ -95,7 +98,8 @@ final class OutputWriter: Sendable {
     /// the old page or the new, never a torn one), without an fsync per file (two per page made
     /// a build on a real disk crawl). `finish` syncs the output file system once, before the
     /// manifest is saved, so the manifest never claims pages that a crash could have lost.
-    static func writeIfChanged(_ data: UnsafeRawBufferPointer, to path: String) throws(StoreError) -> Bool {
+    /// The temporary file goes to `staging` (a folder ending in `/`), else beside the page.
+    static func writeIfChanged(_ data: UnsafeRawBufferPointer, to path: String, staging: String? = nil) throws(StoreError) -> Bool {
         var info = stat()
         if stat(path, &info) == 0, Int(info.st_size) == data.count,
            let existing = FileManager.default.contents(atPath: path),
@@ -103,14 +107,15 @@ final class OutputWriter: Sendable {
             return false
         }
         let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
-        let temp = path[..<slash] + "." + path[slash...] + ".tmp-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let tempFolder = staging ?? String(path[..<slash])
+        let temp = tempFolder + TemporaryFiles.name(for: path[slash...])
         func failure(_ operation: String) -> StoreError {
             .fileSystem(path: path, operation: operation, reason: String(cString: strerror(errno)))
         }
+        // Folders are made on demand, so the writer keeps no list of them.
         var fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if fd < 0, errno == ENOENT {
-            // A new folder: made on demand, so the writer keeps no list of folders.
-            if let folderEnd = path.lastIndex(of: "/") { makeFolders(String(path[..<folderEnd])) }
+            makeFolders(String(tempFolder.dropLast()))  // without its trailing slash
             fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw failure("create a temporary file") }
@@ -131,7 +136,17 @@ final class OutputWriter: Sendable {
             unlink(temp)
             throw error
         }
-        guard rename(temp, path) == 0 else {
+        var renamed = rename(temp, path) == 0
+        if !renamed, errno == ENOENT, let folderEnd = path.lastIndex(of: "/") {
+            makeFolders(String(path[..<folderEnd]))
+            renamed = rename(temp, path) == 0
+        }
+        if !renamed, errno == EXDEV, staging != nil {
+            // The page's folder is on another file system: its temporary file goes beside it.
+            unlink(temp)
+            return try writeIfChanged(data, to: path, staging: nil)
+        }
+        guard renamed else {
             let error = failure("rename into place")
             unlink(temp)
             throw error

@@ -1,50 +1,9 @@
-import Billing
+import PageModels
 
-// Typed contexts for the templates. swift-mustache reads stored properties through Mirror:
+// Typed contexts for the templates (what they can read is in PageContexts+Lookup.swift):
 // everything is precomputed here (formatted money and dates, hrefs, flags), nothing is computed
-// in templates. Strings come from the theme's tables as `t` (dot-free keys).
-
-/// What every page's `<head>` and layout need.
-struct Chrome: Sendable, Encodable {
-    var lang: String
-    /// The language-neutral page: lang.js may switch to the browser's language.
-    var neutral: Bool
-    var title: String
-    var stylesheets: [String]
-    var scripts: [String]
-    var bodyClass: String
-    var phoneIcon: String
-    var messageIcon: String
-    var lockIcon: String
-}
-
-struct CompanyView: Sendable, Encodable {
-    var name: String
-    var phoneDisplay: String
-    var telHref: String
-    var smsHref: String
-    var callLabel: String
-    var textLabel: String
-    var email: String?
-    var emailHref: String?
-    var website: String?
-    var street: String
-    var cityLine: String
-    var taxNumbers: [TaxNumberView]
-    var hasTaxNumbers: Bool
-}
-
-struct TaxNumberView: Sendable, Encodable {
-    var name: String
-    var number: String
-}
-
-struct LanguageLink: Sendable, Encodable {
-    var code: String
-    var label: String
-    var href: String
-    var current: Bool
-}
+// in templates. Strings come from the theme's tables as `t` (dot-free keys). The parts every
+// page shares (Chrome, CompanyView, LanguageLink, Strings) are in PageModels.
 
 struct LineView: Sendable, Encodable {
     var description: String
@@ -155,22 +114,6 @@ struct ReceiptPage: Sendable, Encodable {
 
 // MARK: Staff and gallery
 
-struct StaffRow: Sendable, Encodable, Equatable {
-    var reference: String
-    var business: String
-    var customerName: String
-    var customerPhone: String
-    var customerHref: String
-    var statusKey: String
-    var statusLabel: String
-    var amount: String
-    var amountDue: String
-    var created: String
-    var pageHref: String
-    var receiptHref: String?
-    var link: String
-}
-
 struct NavLink: Sendable, Encodable {
     var label: String
     var href: String
@@ -184,85 +127,6 @@ struct Pager: Sendable, Encodable {
     var next: String?
     var previousLabel: String
     var nextLabel: String
-}
-
-struct StaffListPage: Sendable, Encodable {
-    var chrome: Chrome
-    var t: [String: String]
-    var heading: String
-    var total: String?
-    var nav: [NavLink]
-    var statusNav: [NavLink]
-    var rows: [StaffRow]
-    var empty: Bool
-    var pager: Pager?
-}
-
-struct CustomerSummary: Sendable, Encodable {
-    var name: String
-    var phone: String
-    var href: String
-    var count: String
-}
-
-struct CustomersPage: Sendable, Encodable {
-    var chrome: Chrome
-    var t: [String: String]
-    var heading: String
-    var nav: [NavLink]
-    var customers: [CustomerSummary]
-    var empty: Bool
-    var pager: Pager?
-}
-
-struct CustomerPage: Sendable, Encodable {
-    var chrome: Chrome
-    var t: [String: String]
-    var heading: String
-    var phone: String
-    var telHref: String
-    var nav: [NavLink]
-    var rows: [StaffRow]
-    var totalDue: String
-}
-
-struct OutboxRow: Sendable, Encodable {
-    var id: String
-    var created: String
-    var to: String
-    var kind: String
-    var reference: String?
-    var body: String
-    var segments: String
-    var encoding: String
-    var status: String
-    var sent: String?
-}
-
-struct OutboxPage: Sendable, Encodable {
-    var chrome: Chrome
-    var t: [String: String]
-    var heading: String
-    var nav: [NavLink]
-    var messages: [OutboxRow]
-    var empty: Bool
-    var pager: Pager?
-}
-
-struct NotificationRow: Sendable, Encodable {
-    var at: String
-    var reference: String
-    var text: String
-    var href: String?
-}
-
-struct NotificationsPage: Sendable, Encodable {
-    var chrome: Chrome
-    var t: [String: String]
-    var heading: String
-    var nav: [NavLink]
-    var notifications: [NotificationRow]
-    var empty: Bool
 }
 
 struct GalleryLink: Sendable, Encodable {

@@ -1,6 +1,7 @@
 import Billing
 import Foundation
 import MarkdownRendering
+import PageModels
 import Theming
 
 /// Where a page sits, which decides its relative links (pages work from any static host and
@@ -60,34 +61,14 @@ struct PageFactory: Sendable {
     }
 
     func chrome(lang: String, title: String, toRoot: String, scripts: [String], bodyClass: String, neutral: Bool = false) -> Chrome {
-        Chrome(lang: lang, neutral: neutral, title: title, stylesheets: ["css/app.css", "css/theme.css"].map { asset($0, toRoot: toRoot) },
-               scripts: scripts.map { asset($0, toRoot: toRoot) }, bodyClass: bodyClass,
-               phoneIcon: asset("img/phone.svg", toRoot: toRoot), messageIcon: asset("img/message.svg", toRoot: toRoot),
-               lockIcon: asset("img/lock.svg", toRoot: toRoot))
+        Chrome(lang: lang, neutral: neutral, title: title, stylesheets: ["css/app.css", "css/theme.css"], scripts: scripts,
+               bodyClass: bodyClass) { asset($0, toRoot: toRoot) }
     }
 
     // MARK: Shared pieces
 
-    func company(_ b: BusinessSettings, _ t: Strings, language: Language) -> CompanyView {
-        let numbers = b.taxes.compactMap { tax in
-            tax.registrationNumber.map { TaxNumberView(name: tax.name(language), number: $0) }
-        }
-        return CompanyView(
-            name: b.companyName, phoneDisplay: b.phone.display, telHref: "tel:\(b.phone.e164)", smsHref: "sms:\(b.phone.e164)",
-            callLabel: t("call_label", ["company": b.companyName]), textLabel: t("text_label", ["company": b.companyName]),
-            email: b.email, emailHref: b.email.map { "mailto:\($0)" }, website: b.website,
-            street: b.address.street,
-            cityLine: language == .fr
-                ? "\(b.address.city) (\(b.address.province))  \(b.address.postalCode)"
-                : "\(b.address.city), \(b.address.province)  \(b.address.postalCode)",
-            taxNumbers: numbers, hasTaxNumbers: !numbers.isEmpty)
-    }
-
     func languages(current: Language, place: PagePlace) -> [LanguageLink] {
-        [Language.fr, .en].map { lang in
-            LanguageLink(code: lang.rawValue, label: lang == .fr ? "Français" : "English",
-                         href: place.languageHref(lang.rawValue), current: lang == current)
-        }
+        LanguageLink.switcher(current: current) { place.languageHref($0.rawValue) }
     }
 
     func lines(_ model: RequestModel, _ t: Strings, _ lang: Language) -> [LineView] {
@@ -187,7 +168,7 @@ struct PageFactory: Sendable {
         return PaymentPage(
             chrome: chrome(lang: lang.rawValue, title: t("title_payment", ["reference": model.reference.value, "company": b.companyName]),
                            toRoot: place.toRoot, scripts: scripts, bodyClass: "page-payment status-\(status.rawValue)", neutral: place.isNeutral),
-            t: t.table, company: company(b, t, language: lang), languages: languages(current: lang, place: place),
+            t: t.table, company: CompanyView(b, strings: t, language: lang), languages: languages(current: lang, place: place),
             reference: model.reference.value, statusKey: status.rawValue, statusLabel: statusLabel(status, t),
             heroLabel: heroLabel, heroAmount: heroAmount, heroStruck: heroStruck, facts: facts, banner: banner,
             showPayment: showPayment, payTitle: t["pay_title"], methods: methods,
@@ -235,7 +216,7 @@ struct PageFactory: Sendable {
             chrome: chrome(lang: lang.rawValue, title: t("title_receipt", ["number": receiptNumber, "company": b.companyName]),
                            toRoot: place.toRoot, scripts: ["js/lang.js", "js/receipt.js"],
                            bodyClass: "page-receipt paper-\(theme.paper.rawValue)", neutral: place.isNeutral),
-            t: t.table, company: company(b, t, language: lang), languages: languages(current: requested, place: place),
+            t: t.table, company: CompanyView(b, strings: t, language: lang), languages: languages(current: requested, place: place),
             bilingual: bilingual, receiptNumber: receiptNumber, reference: model.reference.value, paymentDate: paymentDate,
             customerName: model.invoice.customer.name, method: method, authorizationCode: payment.authorizationCode,
             facts: facts, itemized: model.invoice.isItemized, lines: lines(model, t, lang), totals: totals(model, lang),

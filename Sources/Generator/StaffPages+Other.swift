@@ -1,54 +1,10 @@
 import Billing
 import Foundation
+import PageModels
 import Store
 
-/// The outbox, the notifications and the gallery.
+/// The gallery.
 extension StaffPages {
-    /// Every text message, newest first, paginated from the oldest end like the request lists,
-    /// read from the ledger a page at a time.
-    func outbox(_ ledger: Ledger, timeZone zone: TimeZone, emit: Emit) throws(GeneratorError) {
-        let t = self.t
-        let count: Int
-        do { count = try ledger.outboxCount() } catch { throw .store(error) }
-        let pages = Pagination.anchoredAtOldest(count: count, size: indexPageSize, labels: (t["staff_newer"], t["staff_older"])) {
-            $0.map { "staff/outbox/\($0)/" } ?? "staff/outbox/"
-        }
-        for page in pages {
-            // `shown` counts newest first; the ledger counts oldest first.
-            let oldest = count - page.shown.upperBound
-            let messages: [OutboxMessage]
-            do { messages = try ledger.outbox(offset: oldest, limit: page.shown.count) } catch { throw .store(error) }
-            let rows = messages.reversed().map { m in
-                OutboxRow(id: m.id.map(String.init) ?? "", created: dates.longWithTime(m.createdAt, language, timeZone: zone),
-                          to: m.to.display, kind: m.kind, reference: m.reference?.value, body: m.body,
-                          segments: String(m.segments), encoding: m.encoding == .gsm7 ? "GSM-7" : "UCS-2",
-                          status: t["outbox_\(m.status.rawValue)"], sent: m.sentAt.map { dates.longWithTime($0, language, timeZone: zone) })
-            }
-            try emitHashingContext(page.folder + "index.html", "staff/outbox", OutboxPage(
-                chrome: chrome(t["staff_outbox"], bodyClass: "staff-outbox"), t: t.table, heading: t["staff_outbox"],
-                nav: nav(current: "outbox"), messages: Array(rows), empty: rows.isEmpty, pager: page.pager), emit)
-        }
-    }
-
-    /// The last 500 notifications, newest first, linked to their receipts.
-    func notifications(_ ledger: Ledger, timeZone zone: TimeZone, emit: Emit) throws(GeneratorError) {
-        let t = self.t
-        let notifications: [StaffNotification]
-        let rows: [String: RequestRow]
-        do {
-            notifications = try ledger.notifications(limit: 500)
-            var seen = Set<String>()
-            rows = try ledger.rows(notifications.map(\.reference).filter { seen.insert($0.key).inserted })
-        } catch { throw .store(error) }
-        let notes = notifications.map { n in
-            NotificationRow(at: dates.longWithTime(n.at, language, timeZone: zone), reference: n.reference.value, text: n.text,
-                            href: rows[n.reference.key].map { "/p/\($0.token.value)/receipt/\(language.rawValue)/" })
-        }
-        try emitHashingContext("staff/notifications/index.html", "staff/notifications", NotificationsPage(
-            chrome: chrome(t["staff_notifications"], bodyClass: "staff-notifications"), t: t.table,
-            heading: t["staff_notifications"], nav: nav(current: "notifications"), notifications: notes, empty: notes.isEmpty), emit)
-    }
-
     /// Every request × language (and × preview theme), by business then reference.
     func gallery(_ index: StaffIndex, previewThemes: [String], emit: Emit) throws(GeneratorError) {
         let t = self.t

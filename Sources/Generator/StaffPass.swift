@@ -2,7 +2,7 @@ import Foundation
 import Store
 import Theming
 
-/// Builds the staff pages and the gallery a page at a time: each page's context is hashed, an
+/// Builds the gallery (`Output/gallery/`, every request's pages in every theme) a page at a time: each page's context is hashed, an
 /// unchanged page is skipped, changed ones are rendered in small parallel batches — so neither
 /// the contexts nor the pages of a large site are ever all in memory.
 struct StaffPass {
@@ -27,7 +27,8 @@ struct StaffPass {
         self.workers = workers
     }
 
-    /// Returns every staff page's path → input hash, for the manifest; deletes pages gone since.
+    /// Returns every gallery page's path → input hash, for the manifest; deletes pages gone since
+    /// (the static staff lists of older builds among them: the console is rendered per request).
     func run(index: StaffIndex, ledger: Ledger, timeZone: TimeZone, previewThemes: [String]) throws(GeneratorError) -> [String: UInt64] {
         var pages: [String: UInt64] = [:]
         var pending: [StaticPageJob] = []
@@ -52,11 +53,6 @@ struct StaffPass {
                 do throws(ThemeError) { writer.write(try job.render(theme), to: job.path) } catch { writer.fail(.theme(error)) }
             }
         }
-        let newest = index.newestFirst()
-        try staff.lists(index, newest: newest, emit: consider)
-        try staff.customers(index, newest: newest, emit: consider)
-        try staff.outbox(ledger, timeZone: timeZone, emit: consider)
-        try staff.notifications(ledger, timeZone: timeZone, emit: consider)
         try staff.gallery(index, previewThemes: previewThemes, emit: consider)
         flush()
         pipeline.finish()

@@ -44,13 +44,13 @@ extension Importer {
                     switch result.outcome {
                     case .created:
                         let token = try tx.createRequest(reference: invoice.reference, amount: total, customerName: invoice.customer.name,
-                                                         customerPhone: invoice.customer.phone, at: now)
+                                                         customerPhone: invoice.customer.phone, at: now, by: .importer)
                         result.link = business.link(token: token.value)
                         written.append(try write(record, to: paths.url(file)))
                     case .updated:
                         try tx.updateRequestSummary(reference: invoice.reference, amount: total, customerName: invoice.customer.name,
                                                     customerPhone: invoice.customer.phone, at: now)
-                        _ = try tx.append(.updatedFromImport(amount: total, file: source), to: invoice.reference, at: now)
+                        _ = try tx.append(.updatedFromImport(amount: total, file: source), to: invoice.reference, at: now, by: .importer)
                         written.append(try write(record, to: paths.url(file)))
                     case .unchanged, .frozen, .refused:
                         break

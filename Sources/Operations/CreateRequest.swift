@@ -70,7 +70,7 @@ extension RequestService {
                 let token: RequestToken
                 do throws(StoreError) {
                     token = try tx.createRequest(reference: invoice.reference, amount: totals.total, customerName: invoice.customer.name,
-                                                 customerPhone: invoice.customer.phone, at: now)
+                                                 customerPhone: invoice.customer.phone, at: now, by: actor)
                 } catch { throw .store(error) }
                 let link = business.link(token: token.value)
                 let message = try RequestMessages(business: business, replies: replies)

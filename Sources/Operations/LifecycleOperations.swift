@@ -11,23 +11,32 @@ extension RequestService {
         return try transaction { tx throws(OperationError) in
             let context = try context(reference, in: tx)
             try check(reference) { () throws(BillingError) in try rules(context.business).checkVoid(context.state) }
-            try storeCall { () throws(StoreError) in _ = try tx.append(.voided(reason: reason), to: reference, at: now) }
+            try storeCall { () throws(StoreError) in _ = try tx.append(.voided(reason: reason), to: reference, at: now, by: actor) }
             return .voided
         }
     }
 
-    /// Sends the fixed reminder text for an unpaid request, within the business's limits.
-    public func remind(_ referenceText: String) throws(OperationError) -> MessageOutcome {
+    /// Sends the reminder for an unpaid request, within the business's limits: the fixed text,
+    /// or `body` as staff edited it (the company name and the opt-out words are still added).
+    public func remind(_ referenceText: String, body: String? = nil) throws(OperationError) -> MessageOutcome {
         let reference = try parseReference(referenceText)
         let now = clock()
         return try transaction { tx throws(OperationError) in
             let context = try context(reference, in: tx)
             try check(reference) { () throws(BillingError) in try rules(context.business).checkRemind(context.state) }
-            let message = try RequestMessages(business: context.business, replies: replies)
-                .compose(.reminder, reply: nil, invoice: context.invoice, amount: context.state.amountDue, link: context.link)
+            let messages = RequestMessages(business: context.business, replies: replies)
+            let message: ComposedMessage
+            if let body {
+                let composer = MessageComposer(companyName: context.business.companyName, includesOptOut: context.business.optOutWording)
+                do throws(MessagingError) {
+                    message = try composer.finish(body: body, language: MessageLanguage(messages.language(for: context.invoice)))
+                } catch { throw .messaging(error) }
+            } else {
+                message = try messages.compose(.reminder, reply: nil, invoice: context.invoice, amount: context.state.amountDue, link: context.link)
+            }
             let outcome = try deliver(message, kind: .reminder, to: context.invoice.customer.phone, reference: reference, in: tx, at: now)
             guard outcome.wasQueued else { throw .conflict(.optedOut(phone: "\(context.invoice.customer.phone)", action: "no reminder sent")) }
-            try storeCall { () throws(StoreError) in _ = try tx.append(.reminded, to: reference, at: now) }
+            try storeCall { () throws(StoreError) in _ = try tx.append(.reminded, to: reference, at: now, by: actor) }
             return outcome
         }
     }
@@ -44,7 +53,7 @@ extension RequestService {
                          amount: context.state.paid, link: context.link)
             let outcome = try deliver(message, kind: .confirmation, to: context.invoice.customer.phone, reference: reference, in: tx, at: now)
             guard outcome.wasQueued else { throw .conflict(.optedOut(phone: "\(context.invoice.customer.phone)", action: "nothing sent")) }
-            try storeCall { () throws(StoreError) in _ = try tx.append(.confirmationSent, to: reference, at: now) }
+            try storeCall { () throws(StoreError) in _ = try tx.append(.confirmationSent, to: reference, at: now, by: actor) }
             return outcome
         }
     }
@@ -73,7 +82,7 @@ extension RequestService {
         return try transaction { tx throws(OperationError) in
             let context = try context(reference, in: tx)
             do throws(StoreError) {
-                let token = try tx.rotateToken(reference: reference, at: now)
+                let token = try tx.rotateToken(reference: reference, at: now, by: actor)
                 return context.business.link(token: token.value)
             } catch { throw .store(error) }
         }

@@ -18,6 +18,8 @@ public enum OperationError: Error, Sendable, CustomStringConvertible {
     case conflict(Conflict)
     case store(StoreError)
     case messaging(MessagingError)
+    /// The server is shutting down (or the call was cancelled) before the work could start: nothing ran.
+    case stopping
 
     /// What is wrong with one input field.
     public enum FieldProblem: Sendable, Equatable {
@@ -57,6 +59,7 @@ public enum OperationError: Error, Sendable, CustomStringConvertible {
         case .conflict(let conflict): conflict.english
         case .store(let error): error.description
         case .messaging(let error): error.description
+        case .stopping: "the server is stopping; nothing was done"
         }
     }
 }

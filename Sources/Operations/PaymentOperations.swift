@@ -57,7 +57,7 @@ extension RequestService {
 
     /// The same service, reading time from `date` (the demo replays a scripted history).
     public func at(_ date: Date) -> RequestService {
-        RequestService(paths: paths, ledger: ledger, businesses: businesses, replies: replies, clock: { date })
+        RequestService(paths: paths, ledger: ledger, businesses: businesses, replies: replies, clock: { date }, actor: actor)
     }
 
     private func applyPayment(_ reference: Reference, amount: Money?, method: PaymentMethod, authorizationCode: String,
@@ -72,9 +72,9 @@ extension RequestService {
             number = try tx.nextNumber(.receipt, scope: context.businessKey)
             let snapshot = InvoiceSnapshot(invoice: context.invoice, totals: context.totals, businessKey: context.businessKey)
             payment = Payment(amount: charged, method: method, authorizationCode: authorizationCode, receiptNumber: number, snapshot: snapshot)
-            paidEntry = try tx.append(.paid(payment), to: reference, at: now)
+            paidEntry = try tx.append(.paid(payment), to: reference, at: now, by: actor)
             let text = "\(context.reference) paid \(MoneyFormat.plain(charged)) by \(MethodText.staff(method))"
-            _ = try tx.notifyStaff(about: reference, text: text, at: now)
+            _ = try tx.notifyStaff(about: reference, text: text, at: now, by: actor)
         } catch { throw .store(error) }
         try recordSettlement(of: payment, entry: paidEntry, context: context, in: tx)
         var confirmed = false
@@ -82,7 +82,7 @@ extension RequestService {
             let message = try RequestMessages(business: context.business, replies: replies)
                 .compose(.confirmation, reply: context.business.confirmationReply, invoice: context.invoice, amount: charged, link: context.link)
             confirmed = try deliver(message, kind: .confirmation, to: context.invoice.customer.phone, reference: reference, in: tx, at: now).wasQueued
-            if confirmed { try storeCall { () throws(StoreError) in _ = try tx.append(.confirmationSent, to: reference, at: now) } }
+            if confirmed { try storeCall { () throws(StoreError) in _ = try tx.append(.confirmationSent, to: reference, at: now, by: actor) } }
         }
         return PaymentResult(reference: reference.value, amount: charged, method: method, authorizationCode: authorizationCode,
                              receiptNumber: number, confirmationQueued: confirmed)

@@ -61,7 +61,7 @@ extension RequestService {
                 do throws(StoreError) {
                     guard let row = try tx.request(reference: invoice.reference) else {
                         _ = try tx.createRequest(reference: invoice.reference, amount: total, customerName: invoice.customer.name,
-                                                 customerPhone: invoice.customer.phone, at: now)
+                                                 customerPhone: invoice.customer.phone, at: now, by: .importer)
                         report.registered.append(invoice.reference)
                         continue
                     }

@@ -34,7 +34,7 @@ extension RequestService {
             do throws(StoreError) {
                 number = try tx.nextNumber(.refund, scope: context.businessKey)
                 let reasonText = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-                refundEntry = try tx.append(.refunded(Refund(amount: amount, reason: reasonText, number: number)), to: reference, at: now)
+                refundEntry = try tx.append(.refunded(Refund(amount: amount, reason: reasonText, number: number)), to: reference, at: now, by: actor)
             } catch { throw .store(error) }
             try recordSettlement(ofRefund: refundEntry, context: context, in: tx)
             let message = try RequestMessages(business: context.business, replies: replies)

@@ -24,7 +24,7 @@ extension RequestService {
             if let existing { token = existing.token } else {
                 token = try storeCall { () throws(StoreError) in
                     try tx.createRequest(reference: invoice.reference, amount: total, customerName: invoice.customer.name,
-                                         customerPhone: invoice.customer.phone, at: now)
+                                         customerPhone: invoice.customer.phone, at: now, by: actor)
                 }
             }
             var amount = total

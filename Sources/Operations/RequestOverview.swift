@@ -25,6 +25,8 @@ public struct RequestOverview: Sendable, Codable {
     public struct HistoryLine: Sendable, Codable {
         public var at: Date
         public var text: String
+        /// Who did it ("Marie", "the customer", "root (command line)"); nil for older events.
+        public var by: String?
     }
 }
 
@@ -71,7 +73,7 @@ extension RequestService {
             customerPhone: row.customerPhone.e164, status: state.status, amount: state.amount, amountDue: state.amountDue,
             refundable: state.refundable, paid: state.paid, refunded: state.refunded,
             actions: RequestRules(settings: business, now: clock()).staffActions(state), link: business.link(token: row.token.value), createdAt: row.createdAt,
-            history: entries.map { .init(at: $0.at, text: EventText.staff($0.event)) })
+            history: entries.map { .init(at: $0.at, text: EventText.staff($0.event), by: $0.actor?.displayName) })
     }
 }
 

@@ -11,18 +11,23 @@ public struct RequestService: Sendable {
     public let businesses: Businesses
     public let replies: SavedReplies
     public let clock: @Sendable () -> Date
+    /// Who the events this service records are by: the person running `paypage` unless said
+    /// otherwise (the checkout records the customer, the console the staff member).
+    public let actor: EventActor
 
     public init(paths: WorkspacePaths, ledger: Ledger, businesses: Businesses, replies: SavedReplies,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+                clock: @escaping @Sendable () -> Date = { Date() }, actor: EventActor = .systemUser(name: SystemUser.name)) {
         self.paths = paths
         self.ledger = ledger
         self.businesses = businesses
         self.replies = replies
         self.clock = clock
+        self.actor = actor
     }
 
     /// Loads the business settings and replies and opens the ledger of a workspace.
-    public static func open(_ paths: WorkspacePaths, clock: @escaping @Sendable () -> Date = { Date() }) throws(OperationError) -> RequestService {
+    public static func open(_ paths: WorkspacePaths, clock: @escaping @Sendable () -> Date = { Date() },
+                            actor: EventActor = .systemUser(name: SystemUser.name)) throws(OperationError) -> RequestService {
         let reader = RecordsReader(workspace: paths.root)
         let businesses: Businesses
         let replies: SavedReplies
@@ -34,11 +39,16 @@ public struct RequestService: Sendable {
         } catch { throw .records([error]) }
         do throws(StoreError) {
             return RequestService(paths: paths, ledger: try Ledger(fileURL: paths.ledger), businesses: businesses,
-                                  replies: replies, clock: clock)
+                                  replies: replies, clock: clock, actor: actor)
         } catch { throw .store(error) }
     }
 
     var reader: RecordsReader { RecordsReader(workspace: paths.root) }
+
+    /// The same service, recording its events as by `actor`.
+    public func acting(as actor: EventActor) -> RequestService {
+        RequestService(paths: paths, ledger: ledger, businesses: businesses, replies: replies, clock: clock, actor: actor)
+    }
 
     public func parseReference(_ text: String) throws(OperationError) -> Reference {
         do { return try Reference(text) } catch { throw .invalidField("reference", .invalid(error)) }

@@ -27,7 +27,7 @@ extension RequestService {
             let id = try tx.enqueue(OutboxMessage(
                 createdAt: at, to: phone, body: outgoing.body, kind: kind.rawValue, reference: reference,
                 segments: outgoing.segments.segments, encoding: outgoing.segments.encoding == .gsm7 ? .gsm7 : .ucs2))
-            if let reference { _ = try tx.append(.messageSent(kind: kind.rawValue, messageID: id), to: reference, at: at) }
+            if let reference { _ = try tx.append(.messageSent(kind: kind.rawValue, messageID: id), to: reference, at: at, by: actor) }
             return .queued(id: id, segments: message.segments)
         }
     }

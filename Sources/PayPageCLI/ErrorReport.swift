@@ -5,6 +5,7 @@ import Importing
 import Operations
 import PreviewServer
 import Publishing
+import StaffAccess
 import Store
 
 /// The one place that turns an error into the line the CLI prints and its exit code
@@ -24,6 +25,8 @@ struct ErrorReport {
         case let error as ServerError: self = Self.server(error)
         case let error as DepositError: self = Self.deposit(error)
         case let error as ImportError: self = Self.importing(error)
+        case let error as StaffError: self = Self.staff(error)
+        case let error as StaffCommandError: self = Self.staffCommand(error)
         default: self.init("\(error)", 1)
         }
     }
@@ -51,6 +54,7 @@ struct ErrorReport {
         case .conflict(.referenceInLedger), .conflict(.referenceInRecords): Self(error.description, 64)
         case .conflict: Self(error.description, 65)
         case .store(let error): store(error)
+        case .stopping: Self(error.description, 69)
         }
     }
 
@@ -94,6 +98,24 @@ struct ErrorReport {
         case .unknownBusiness: Self("--business: \(error.description)", 64)
         case .invalidPrefix: Self("--prefix: \(error.description)", 64)
         case .store(let error): store(error)
+        }
+    }
+
+    private static func staff(_ error: StaffError) -> Self {
+        switch error {
+        case .invalidName, .invalidPassword: Self(error.description, 64)
+        case .nameTaken, .unknownAccount, .lastOwner: Self(error.description, 65)
+        case .signInFailed: Self(error.description, 1)
+        case .store(let error): store(error)
+        }
+    }
+
+    private static func staffCommand(_ error: StaffCommandError) -> Self {
+        switch error {
+        case .staff(let error): staff(error)
+        case .workspace(let error): Self(error)
+        case .passwordsDiffer: Self("password: the two entries differ; nothing changed", 64)
+        case .noPasswordInput: Self("password: standard input is not a terminal: give --password-stdin and pipe the password in", 64)
         }
     }
 

@@ -14,6 +14,6 @@ struct PayPage: AsyncParsableCommand {
             RemindCommand.self, ConfirmCommand.self, MessageCommand.self, MessagesCommand.self, CustomerCommand.self,
             BuildCommand.self, ServeCommand.self, ReceiptCommand.self, DemoCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
             DepositsCommand.self, ImportCommand.self,
-            BenchCommand.self,
+            StaffCommand.self, PayCommand.self,
         ])
 }

@@ -116,7 +116,7 @@ struct RequestShow: ParsableCommand {
             History:
             """)
             let formatter = ISO8601DateFormatter()
-            for line in o.history { Console.print("  \(formatter.string(from: line.at))  \(line.text)") }
+            for line in o.history { Console.print("  \(formatter.string(from: line.at))  \(line.text)\(line.by.map { " — \($0)" } ?? "")") }
         }
     }
 }

@@ -4,6 +4,7 @@ import Generator
 import Importing
 import Operations
 import PreviewServer
+import StaffAccess
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,6 +31,11 @@ struct ServeCommand: AsyncParsableCommand {
             let language: SiteLanguage = (try site.service().businesses.main.defaultLanguage) == .fr ? .fr : .en
             let configuration = PreviewServerConfiguration(host: host, port: port, outputDirectory: options.paths.output,
                                                            defaultLanguage: language, liveReload: !noReload)
+            let staff = StaffService(ledger: site.ledger)
+            // Off loopback, the console must be behind a password: no account, no start.
+            if !configuration.servesPrivatePages, !((try? staff.hasAccounts()) ?? false) {
+                throw CLIError.usage("--host \(host) is not loopback and no staff account exists: add one with `paypage staff add NAME --role owner` first")
+            }
             let server = site.server(configuration)
             let ledgerWatch = Task { await site.watchLedger(hub: server.hub) }
             defer { ledgerWatch.cancel() }
@@ -43,6 +49,10 @@ struct ServeCommand: AsyncParsableCommand {
                   inbox:   exports saved into Records/inbox/ are imported
                 \(noReload ? "" : "Live reload is on: edit Themes/ or Records/ and open pages refresh.\n")Press Ctrl+C to stop.
                 """)
+                // A one-time sign-in link for the first owner, on loopback only (like Jupyter's token URL).
+                if configuration.servesPrivatePages, let link = try? staff.issueSignInLink() {
+                    Console.print("  sign in: \(running.baseURL)/staff/sign-in/link?token=\(link.token)   (once, within 10 minutes, as \(link.ownerName))")
+                }
             }
             Console.print("Stopped.")
         }

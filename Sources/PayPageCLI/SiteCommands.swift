@@ -45,7 +45,7 @@ struct SiteRefresh {
     }
 }
 
-struct ReceiptCommand: ParsableCommand {
+struct ReceiptCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "receipt", abstract: "Print a paid request's receipt to PDF (headless Chromium), or show where it is.")
 
@@ -54,8 +54,8 @@ struct ReceiptCommand: ParsableCommand {
     @Option(help: "fr or en (default: the customer's language). A Quebec business's English receipt is bilingual.") var locale: String?
     @Option(help: ArgumentHelp("Write the receipt as a PDF here.", valueName: "FILE")) var pdf: String?
 
-    func run() throws {
-        try CommandRunner.run { () throws in
+    func run() async throws {
+        try await CommandRunner.run { () async throws in
             let service = try options.service()
             let details = try service.context(reference)
             guard details.state.status.wasPaid else {
@@ -70,7 +70,7 @@ struct ReceiptCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: page.path) else { throw CLIError.notFound("\(page.path) was not built (run `paypage build`)") }
             guard let pdf else { return Console.print(page.path) }
             do throws(ChromiumPDF.Failure) {
-                try ChromiumPDF().print(page: page, to: URL(fileURLWithPath: pdf))
+                try await ChromiumPDF().print(page: page, to: URL(fileURLWithPath: pdf))
             } catch {
                 if case .notInstalled = error { throw CLIError.unavailable(error.description) }
                 throw CLIError.failed(error.description)

@@ -5,8 +5,12 @@ import Hummingbird
 public struct PreviewRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
 
+    /// The peer is this machine: only then is a proxy's `X-Forwarded-Proto` believed.
+    public var peerIsLoopback: Bool
+
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        peerIsLoopback = source.channel.remoteAddress?.ipAddress.map(LoopbackHost.isLoopback) ?? false
     }
 
     public var maxUploadSize: Int { PreviewRequestContext.maxBodySize }

@@ -29,6 +29,8 @@ public struct PreviewServer: Sendable {
     public var routes: @Sendable (Router<PreviewRequestContext>) -> Void
     /// Path prefixes left to `routes` instead of the static files.
     public var routePrefixes: [String]
+    /// Threads for the routes' blocking work; one of the application's services.
+    public let blockingPool: BlockingPool
     /// The static site, made once: the router and the fast path share its file cache.
     let site: StaticSite
     /// Whether static requests are answered in the channel pipeline (`StaticFastPath`) when live
@@ -44,9 +46,11 @@ public struct PreviewServer: Sendable {
         rebuild: @escaping @Sendable ([String]) async -> RebuildResult = { .ok(changedCount: $0.count) },
         routePrefixes: [String] = ["/api"],
         hub: ReloadHub? = nil,
+        blockingPool: BlockingPool? = nil,
         routes: @escaping @Sendable (Router<PreviewRequestContext>) -> Void = { _ in }
     ) {
         self.configuration = configuration
+        self.blockingPool = blockingPool ?? BlockingPool(threads: configuration.blockingThreads)
         // Injectable so routes built before the server (the checkout) can broadcast reloads.
         self.hub = hub ?? ReloadHub(heartbeatInterval: configuration.heartbeatInterval)
         self.watchedDirectories = watchedDirectories
@@ -78,7 +82,7 @@ public struct PreviewServer: Sendable {
         return router
     }
 
-    /// The Hummingbird application, with HTTP limits and idle timeout applied.
+    /// The Hummingbird application, with HTTP limits, idle timeout and head deadline applied.
     public func makeApplication(
         onServerRunning: @escaping @Sendable (RunningServer) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
@@ -94,8 +98,10 @@ public struct PreviewServer: Sendable {
         return Application(
             router: makeRouter(),
             server: .pinnedHTTP1(
-                configuration: HTTPLimits.channelConfiguration(idleTimeout: configuration.idleTimeout), fastPath: fastPath),
+                configuration: HTTPLimits.channelConfiguration(idleTimeout: configuration.idleTimeout),
+                headDeadline: HTTPLimits.timeAmount(configuration.headDeadline), fastPath: fastPath),
             configuration: .init(address: .hostname(host, port: requestedPort), serverName: nil),
+            services: [blockingPool],
             onServerRunning: { channel in
                 await onServerRunning(RunningServer(host: host, port: channel.localAddress?.port ?? requestedPort))
             },

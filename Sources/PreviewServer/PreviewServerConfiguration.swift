@@ -13,6 +13,11 @@ public struct PreviewServerConfiguration: Sendable, Equatable {
     public var maxBodySize: Int
     /// Connections idle this long (including clients that never finish their headers) are closed.
     public var idleTimeout: Duration
+    /// A request head (request line and headers) must arrive whole within this time of its first
+    /// byte, or the connection is closed: a client sending it a byte at a time is cut off too.
+    public var headDeadline: Duration
+    /// Threads for blocking work (ledger writes, rebuilds after a payment).
+    public var blockingThreads: Int
     /// Interval of the comment heartbeat on `/__reload` (keeps proxies and browsers from timing out).
     public var heartbeatInterval: Duration
 
@@ -24,6 +29,8 @@ public struct PreviewServerConfiguration: Sendable, Equatable {
         liveReload: Bool = false,
         maxBodySize: Int = 64 * 1024,
         idleTimeout: Duration = .seconds(30),
+        headDeadline: Duration = .seconds(10),
+        blockingThreads: Int = 4,
         heartbeatInterval: Duration = .seconds(15)
     ) {
         self.host = host
@@ -33,6 +40,8 @@ public struct PreviewServerConfiguration: Sendable, Equatable {
         self.liveReload = liveReload
         self.maxBodySize = maxBodySize
         self.idleTimeout = idleTimeout
+        self.headDeadline = headDeadline
+        self.blockingThreads = blockingThreads
         self.heartbeatInterval = heartbeatInterval
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import Templating
 
 /// A loaded theme: its inheritance chain resolved, templates compiled, strings merged and
 /// assets fingerprinted. Immutable and `Sendable`, so one load can serve parallel renders.
@@ -27,9 +27,7 @@ public struct Theme: Sendable {
     public let templateNames: Set<String>
     public let partialNames: Set<String>
 
-    let library: MustacheLibrary
-    /// Same output as `library`, faster; nil when a template uses what it leaves to swift-mustache.
-    let engine: CompiledTemplates?
+    let library: TemplateLibrary
     /// `Themes/<name>/templates` for error messages.
     let templatesDisplayRoot: String
 
@@ -37,43 +35,29 @@ public struct Theme: Sendable {
     /// (`& < > " '`), only `{{{x}}}` and `{{& x}}` are raw — reserve those for HTML the
     /// caller made safe, such as ``MarkdownRenderer`` output.
     ///
-    /// What the context may contain (swift-mustache resolves names by reflection):
-    /// - **Structs and classes**: stored properties by name, through `Mirror`. Computed
-    ///   properties are invisible (Mirror only lists stored ones): precompute them.
-    ///   Nested structs work with dotted names (`{{customer.name}}`) and with sections
-    ///   (`{{#customer}}{{name}}{{/customer}}`); names not found in the current object are
-    ///   looked up in the enclosing ones.
-    /// - **`[String: Any]` dictionaries**: by key (they conform to `MustacheParent`).
-    ///   A key containing a dot (a string-table key like `pay.button`) cannot be reached:
-    ///   the dot always means nesting. Expose strings under dot-free names.
-    /// - **Arrays**: a section repeats per element; an empty array renders the inverted
-    ///   section `{{^items}}`. Inside, `{{.}}` is the element; `{{#first()}}`, `{{#last()}}`
-    ///   and `{{index()}}` are available (swift-mustache transforms).
-    /// - **Optionals**: `nil` renders nothing and is false for sections; a non-nil value is
-    ///   unwrapped for `{{x}}` and entered for `{{#x}}`.
-    /// - **Bool**: only `Bool` is a condition; `0` and `""` are *true* for a section.
-    /// - **Other values** print with `String(describing:)`: an enum prints its case name, not
-    ///   its raw value, and `Decimal`/`Double` print unformatted. Pass preformatted strings.
-    /// - A missing name renders nothing, silently: test templates against real contexts.
-    public func render(_ template: String, _ context: Any) throws(ThemeError) -> String {
-        if let output = engine?.render(template, context) { return output }
-        return try renderWithSwiftMustache(template, context)
+    /// The context answers names through ``TemplateObject/field(_:)``: precompute everything
+    /// (formatted money and dates, hrefs, flags). Only `Bool` is a condition (empty text is
+    /// true); a nil optional renders nothing and lets the name be looked up in the enclosing
+    /// objects; a list renders a section once per element and `{{^list}}` when empty. A name
+    /// with a dot always means nesting (`{{t.pay_title}}`), so table keys must not hold one.
+    /// A missing name renders nothing, silently: test templates against real contexts.
+    public func render(_ template: String, _ context: some TemplateObject) throws(ThemeError) -> String {
+        String(decoding: try renderUTF8(template, context), as: UTF8.self)
     }
 
-    /// The page as UTF-8 bytes, ready to be written: the engine's output as is, without
-    /// decoding it into a String and encoding it back (a few percent of a build).
-    public func renderUTF8(_ template: String, _ context: Any) throws(ThemeError) -> [UInt8] {
-        if let output = engine?.renderUTF8(template, context) { return output }
-        return Array(try renderWithSwiftMustache(template, context).utf8)
-    }
-
-    /// The reference rendering (and the fallback): differential tests compare both.
-    func renderWithSwiftMustache(_ template: String, _ context: Any) throws(ThemeError) -> String {
-        guard let output = library.render(context, withTemplate: template) else {
-            throw ThemeError(.templateNotFound(name: template), file: "\(templatesDisplayRoot)/\(template).mustache")
+    /// The page as UTF-8 bytes, ready to be written.
+    public func renderUTF8(_ template: String, _ context: some TemplateObject) throws(ThemeError) -> [UInt8] {
+        let output: [UInt8]?
+        do {
+            output = try library.renderUTF8(template, context)
+        } catch {
+            throw ThemeError(.partialsTooDeep(partial: error.partial), file: file(template))
         }
+        guard let output else { throw ThemeError(.templateNotFound(name: template), file: file(template)) }
         return output
     }
+
+    private func file(_ template: String) -> String { "\(templatesDisplayRoot)/\(template).mustache" }
 
     /// The string table for a language, or nil when the theme has none.
     public func strings(for language: String) -> [String: String]? { strings[language] }

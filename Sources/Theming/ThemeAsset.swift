@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A static file of a theme (`assets/**`), with the content-addressed name it is published
@@ -18,7 +19,7 @@ public struct ThemeAsset: Sendable, Equatable {
         self.data = data
         self.theme = theme
         self.contentType = Self.contentType(forPath: path)
-        self.fingerprintedPath = Self.fingerprinted(path, digestHex: SHA256.hex(SHA256.hash(data)))
+        self.fingerprintedPath = Self.fingerprinted(path, digestHex: SHA256.hash(data: data).hex)
     }
 
     /// `css/app.min.css` → `css/app.min.<hash>.css`; `LICENSE` → `LICENSE.<hash>`.

@@ -1,3 +1,5 @@
+import Templating
+
 /// An error in a theme, located at the file (relative to the workspace, e.g.
 /// `Themes/harbour/templates/payment.mustache`) and, when known, line and column.
 ///
@@ -9,7 +11,10 @@ public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidManifest(problem: String)
         case unknownParent(parent: String)
         case inheritanceCycle(chain: [String])
-        case templateSyntax(problem: String)
+        case templateSyntax(TemplateSyntaxError.Problem)
+        case templateNotUTF8
+        /// Partials nested without end (a partial that includes itself whatever the data).
+        case partialsTooDeep(partial: String)
         case duplicateTemplateName(name: String)
         case templateNotFound(name: String)
         case invalidStrings(problem: String)
@@ -36,7 +41,9 @@ public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidManifest(let problem): problem
         case .unknownParent(let parent): "extends unknown theme \"\(parent)\""
         case .inheritanceCycle(let chain): "inheritance cycle: \(chain.joined(separator: " -> "))"
-        case .templateSyntax(let problem): problem
+        case .templateSyntax(let problem): problem.description
+        case .templateNotUTF8: "not valid UTF-8"
+        case .partialsTooDeep(let partial): "partial \"\(partial)\" is nested too deeply (does it include itself?)"
         case .duplicateTemplateName(let name):
             "template name \"\(name)\" is used both by a template and by a partial"
         case .templateNotFound(let name): "no template named \"\(name)\""

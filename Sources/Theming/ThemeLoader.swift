@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Loads themes from `<workspace>/Themes/<name>/`, resolving `extends` chains.
@@ -49,7 +50,6 @@ public struct ThemeLoader: Sendable {
             templateNames: compiled.pages,
             partialNames: compiled.partials,
             library: compiled.library,
-            engine: compiled.engine,
             templatesDisplayRoot: child.displayPath("templates")
         )
     }
@@ -75,10 +75,10 @@ public struct ThemeLoader: Sendable {
         for folder in chain {
             for path in folder.files.keys.sorted() {
                 let data = folder.files[path]!
-                hasher.update("\(folder.name)/\(path)\u{0}\(data.count)\u{0}")
-                hasher.update(data)
+                hasher.update(data: Data("\(folder.name)/\(path)\u{0}\(data.count)\u{0}".utf8))
+                hasher.update(data: data)
             }
         }
-        return SHA256.hex(hasher.finalize())
+        return hasher.finalize().hex
     }
 }

@@ -1,13 +1,20 @@
 @testable import Generator
+import PropertyBased
 import Store
 import Testing
 
 /// The manifest packs request tokens; whatever it packs must come back exactly.
 struct CompactTokenTests {
-    @Test func issuedTokensArePackedAndComeBack() {
-        var generator = SystemRandomNumberGenerator()
-        for _ in 0..<500 {
-            let token = RequestToken.random(using: &generator).value
+    /// A token's 128 bits, as two draws.
+    struct Draws: RandomNumberGenerator {
+        var values: [UInt64]
+        mutating func next() -> UInt64 { values.removeFirst() }
+    }
+
+    @Test func issuedTokensArePackedAndComeBack() async {
+        await propertyCheck(count: 500, input: Gen<UInt64>.value(), Gen<UInt64>.value()) { first, second in
+            var draws = Draws(values: [first, second])
+            let token = RequestToken.random(using: &draws).value
             let compact = CompactToken(token)
             guard case .packed = compact else {
                 Issue.record("\(token) was not packed")

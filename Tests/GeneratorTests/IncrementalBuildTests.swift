@@ -29,7 +29,7 @@ struct IncrementalBuildTests {
         #expect(try ws.read(".manifest") == manifest)
     }
 
-    @Test func oneLedgerEventRewritesOnlyThatRequestAndTheStaffPagesListingIt() throws {
+    @Test func oneLedgerEventRewritesOnlyThatRequestAndTheGalleryPageListingIt() throws {
         let ws = try workspace()
         _ = try ws.build()
         let token = try ws.token("RO-1005")
@@ -41,14 +41,8 @@ struct IncrementalBuildTests {
         #expect(requestFiles.allSatisfy { $0.hasPrefix("public/p/\(token)/") }, "\(requestFiles)")
         #expect(requestFiles.contains("public/p/\(token)/receipt/fr/index.html"))
         let others = summary.writtenFiles.filter { !$0.hasPrefix("public/p/") }
-        #expect(others.allSatisfy { $0.hasPrefix("staff/") || $0 == "gallery/index.html" }, "\(others)")
-        #expect(others.contains("staff/index.html"))
-        #expect(others.contains("staff/status/paid/index.html"))
-        #expect(others.contains("staff/status/open/index.html"))
-        #expect(others.contains("staff/notifications/index.html"))
-        // A status list the request is not in is untouched.
-        #expect(!others.contains("staff/status/voided/index.html"))
-        #expect(!others.contains("staff/outbox/index.html"))
+        // The staff console is rendered per request: the static site lists requests only in the gallery.
+        #expect(others == ["gallery/index.html"], "\(others)")
     }
 
     @Test func buildOnlyReferencesTouchesOnlyThose() throws {
@@ -178,7 +172,7 @@ struct IncrementalBuildTests {
         #expect(headers.contains("X-Robots-Tag: noindex"))
         #expect(headers.contains("Cache-Control: no-store"))
         #expect(try ws.read("deploy/nginx.conf").contains("frame-ancestors 'none'"))
-        #expect(ws.exists("staff/index.html"))
+        #expect(!ws.exists("staff"), "the console is rendered per request, never written to Output/")
         #expect(ws.exists("gallery/index.html"))
         #expect(!ws.exists("public/staff"))
         // The language-neutral page is in the customer's language and complete without JavaScript.
@@ -226,31 +220,16 @@ struct StaffPaginationTests {
         #expect(Pagination.chunks(120, size: 50) == [70..<120, 20..<70, 0..<20])
     }
 
-    @Test func payingARecentRequestRewritesOnlyTheNewestListPages() throws {
+    @Test func payingARequestRewritesOnlyTheGalleryPageListingIt() throws {
         let ws = try TestWorkspace()
         try ws.registerAll() // 24 requests, pages of 5 → 5 pages per long list
         let options = BuildOptions(staffPageSize: 5, parallelism: 2)
         _ = try ws.build(options)
-        #expect(ws.exists("staff/all/1/index.html"))
-        // The newest request (registered last) is paid: older list pages keep their bytes.
+        #expect(ws.exists("gallery/page/2/index.html"))
+        // One request is paid: the other gallery pages keep their bytes.
         try ws.pay("VL-2025-018")
         let summary = try ws.build(options)
-        let lists = summary.writtenFiles.filter { $0.hasPrefix("staff/") && !$0.hasPrefix("staff/customers/") && !$0.hasPrefix("staff/notifications/") }
-        #expect(Set(lists) == ["staff/index.html", "staff/status/open/index.html", "staff/status/paid/index.html"], "\(lists)")
-        // A new request touches only the first pages of the lists it joins.
-        _ = try ws.register(try ws.loaded("VL-2025-018").withReference("VL-2025-019", in: ws))
-        let added = try ws.build(options)
-        let addedLists = added.writtenFiles.filter { $0.hasPrefix("staff/") && !$0.hasPrefix("staff/customers/") }
-        #expect(addedLists.count <= 4, "\(addedLists)")
-    }
-}
-
-extension LoadedInvoice {
-    /// A copy of a record under another reference, written to the workspace.
-    func withReference(_ reference: String, in ws: TestWorkspace) throws -> LoadedInvoice {
-        let text = try String(contentsOf: ws.root.appendingPathComponent(file), encoding: .utf8)
-            .replacingOccurrences(of: "\"\(invoice.reference.value)\"", with: "\"\(reference)\"")
-        try ws.write("Records/invoices/\(reference).json", text)
-        return try ws.loaded(reference)
+        let lists = summary.writtenFiles.filter { !$0.hasPrefix("public/") }
+        #expect(lists.count == 1 && lists.allSatisfy { $0.hasPrefix("gallery/") }, "\(lists)")
     }
 }

@@ -1,4 +1,5 @@
 import Billing
+import Checkout
 import Foundation
 import Operations
 import Store
@@ -41,7 +42,7 @@ struct CrashSafetyTests {
         let targetKills = Hardening.isLong ? 220 : 30
         let seed = Hardening.seed
         print("CrashSafety: seed \(seed) (PAYPAGE_HARDENING_SEED=\(seed) replays), \(targetKills) kills")
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
 
         let workspace = try HardeningWorkspace("crash")
         let demo = try workspace.run(["demo"])
@@ -117,7 +118,7 @@ struct CrashSafetyTests {
         }
     }
 
-    static func pick(_ random: inout SeededGenerator, state: LedgerState, references: [String]) -> Operation {
+    static func pick(_ random: inout SplitMix64, state: LedgerState, references: [String]) -> Operation {
         let roll = Int.random(in: 0..<100, using: &random)
         let open = references.filter { state.paid[$0.lowercased()] == nil }
         let refundable = state.paid.filter { key, paid in paid > (state.refunded[key] ?? 0) }.keys.sorted()

@@ -138,10 +138,13 @@ struct ImporterTests {
             return
         }
         #expect(file == "ro-export-2.csv")
+        #expect(entries.last?.actor == .importer)
+        #expect(entries.first?.actor == .importer)
         #expect(amount == report.orders[0].total)
         #expect(try ws.ledger.request(reference: Reference("RO-2041"))?.amount == amount)
-        let history = try ws.service().overview("RO-2041").history.map(\.text)
-        #expect(history.last?.hasPrefix("updated from import (ro-export-2.csv): now ") == true)
+        let history = try ws.service().overview("RO-2041").history
+        #expect(history.last?.text.hasPrefix("updated from import (ro-export-2.csv): now ") == true)
+        #expect(history.last?.by == "records import")
     }
 
     @Test(arguments: ["paid", "voided"])

@@ -29,7 +29,9 @@ enum CLI {
         var description: String { "exit \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+    /// Runs `paypage ARGS`; `input` is its standard input (none when nil). Foundation's `Process`,
+    /// not swift-subprocess: that is async only, and every CLI test calls this synchronously.
+    static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil) throws -> Output {
         guard let binary else { throw CLIError.missingBinary }
         let process = Process()
         process.executableURL = binary
@@ -41,8 +43,13 @@ enum CLI {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read both pipes while the process runs so a large output cannot block it.
         let stdoutData = Collector(), stderrData = Collector()
         let group = DispatchGroup()
@@ -103,8 +110,8 @@ final class CLIWorkspace: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(at: root) }
 
     /// Runs `paypage ARGS --workspace ROOT`.
-    func run(_ arguments: [String]) throws -> CLI.Output {
-        try CLI.run(arguments + ["--workspace", root.path])
+    func run(_ arguments: [String], input: String? = nil) throws -> CLI.Output {
+        try CLI.run(arguments + ["--workspace", root.path], input: input)
     }
 
     func invoiceFiles() -> [String] {

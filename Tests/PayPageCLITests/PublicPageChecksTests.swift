@@ -83,6 +83,7 @@ struct PublicPageChecksTests {
     }
 
     /// Runs a command with stdout and stderr merged; terminates it after `timeout` seconds.
+    /// Foundation's `Process`, not swift-subprocess: that is async only, and these checks are synchronous.
     static func shell(_ command: [String], timeout: TimeInterval) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

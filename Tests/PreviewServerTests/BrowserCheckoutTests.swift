@@ -67,6 +67,7 @@ import Testing
     }
 
     /// Runs a process with stdout and stderr merged; past `timeout` it is interrupted, then killed.
+    /// Foundation's `Process`, not swift-subprocess: that is async only, and this test is synchronous.
     static func run(_ executable: URL, _ arguments: [String], timeout: TimeInterval) throws -> Result {
         let process = Process()
         process.executableURL = executable

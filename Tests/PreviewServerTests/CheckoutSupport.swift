@@ -119,7 +119,7 @@ enum Web {
         (try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))) as? [String: Any] ?? [:]
     }
 
-    /// What swift-mustache writes for `{{text}}`.
+    /// What a template writes for `{{text}}` (HTML-escaped).
     static func escaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")

@@ -38,7 +38,7 @@ import Testing
                                           passThrough: PassThroughPrefixes(["/api"]), counter: StaticFastPath.Counter())
             let http1 = HTTP1Channel(responder: { _, _, _ in }, configuration: HTTPLimits.channelConfiguration(idleTimeout: .seconds(5)))
             let channel = EmbeddedChannel()
-            _ = try PinnedHTTP1Channel(http1: http1, fastPath: fastPath).setup(channel: channel, logger: Logger(label: "test")).wait()
+            _ = try PinnedHTTP1Channel(http1: http1, headDeadline: .seconds(10), fastPath: fastPath).setup(channel: channel, logger: Logger(label: "test")).wait()
             let handlers = channel.pipeline.debugDescription.split(separator: "\n").compactMap { row in
                 ["HTTPConnectionStateHandler", "StaticFastPathHandler", "HTTP1ToHTTPServerCodec", "NIOAsyncChannelHandler"]
                     .first { row.contains($0) }

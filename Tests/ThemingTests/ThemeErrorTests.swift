@@ -13,6 +13,11 @@ struct ThemeErrorTests {
          "Themes/harbour/templates/staff/list.mustache:3:1: a section is never closed (reached the end of the file)"),
         ("templates/receipt.mustache", "<p>\r\n  é{{/x}}\r\n",
          "Themes/harbour/templates/receipt.mustache:2:7: section closed with a different name than it was opened with"),
+        // What the engine does not do is refused when the theme loads, not rendered as nothing.
+        ("templates/payment.mustache", "<h1>\n  {{uppercased(title)}}</h1>\n",
+         "Themes/harbour/templates/payment.mustache:2:5: unknown function \"uppercased(title)\" (only first(), last(), index(), even() and odd() exist)"),
+        ("templates/partials/header.mustache", "{{> *name}}",
+         "Themes/harbour/templates/partials/header.mustache:1:5: dynamic names (\"*name\") are not supported"),
     ])
     func brokenTemplateReportsFileLineColumn(path: String, template: String, message: String) throws {
         try withTemporaryThemes { themes in

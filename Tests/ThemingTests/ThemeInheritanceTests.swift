@@ -1,4 +1,5 @@
 import Foundation
+import Templating
 import Testing
 @testable import Theming
 
@@ -103,9 +104,22 @@ struct ThemeInheritanceTests {
     }
 }
 
-struct Page: Sendable {
-    struct Company: Sendable { var name: String }
+struct Page: Sendable, TemplateObject {
+    struct Company: Sendable, TemplateObject {
+        var name: String
+        func field(_ key: String) -> TemplateValue? { key == "name" ? .init(name) : nil }
+    }
+
     var reference: String
     var company: Company
     var label: String
+
+    func field(_ key: String) -> TemplateValue? {
+        switch key {
+        case "reference": .init(reference)
+        case "company": .init(company)
+        case "label": .init(label)
+        default: nil
+        }
+    }
 }

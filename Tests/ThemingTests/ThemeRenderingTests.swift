@@ -1,40 +1,46 @@
 import Foundation
+import Templating
 import Testing
 @testable import Theming
 
-/// Pins down which context shapes swift-mustache can read, since the Generator passes typed
-/// Sendable structs and relies on this.
+/// A theme renders its templates with HTML escaping on, against contexts that answer names
+/// through `TemplateObject` (view models, tables).
 struct ThemeRenderingTests {
-    enum Status: String, Sendable { case open, paid }
+    struct Customer: TemplateObject {
+        var name: String
+        var phone: String?
+        func field(_ key: String) -> TemplateValue? {
+            switch key {
+            case "name": .init(name)
+            case "phone": .init(phone)
+            default: nil
+            }
+        }
+    }
 
-    struct Line: Sendable { var label: String; var total: String }
-    struct Customer: Sendable { var name: String; var phone: String? }
-    struct Context: Sendable {
+    struct Context: TemplateObject {
         var title: String
         var note: String
         var customer: Customer
-        var refundedBy: Customer?
-        var lines: [Line]
-        var noLines: [Line]
-        var isPaid: Bool
-        var count: Int
-        var status: Status
+        var lines: [[String: String]]
         var labels: [String: String]
-        var computedIsInvisible: String { "computed" }
+        func field(_ key: String) -> TemplateValue? {
+            switch key {
+            case "title": .init(title)
+            case "note": .init(note)
+            case "customer": .init(customer)
+            case "lines": .init(lines)
+            case "labels": .init(labels)
+            default: nil
+            }
+        }
     }
 
     static let context = Context(
-        title: "Tom & Jerry's <script>alert(1)</script>",
-        note: "<p><em>Thanks</em></p>",
+        title: "Tom & Jerry's <script>alert(1)</script>", note: "<p><em>Thanks</em></p>",
         customer: .init(name: "Zoé", phone: nil),
-        refundedBy: nil,
-        lines: [.init(label: "Oil", total: "$40.00"), .init(label: "Filter", total: "$12.00")],
-        noLines: [],
-        isPaid: true,
-        count: 0,
-        status: .paid,
-        labels: ["pay.button": "Pay"]
-    )
+        lines: [["label": "Oil", "total": "$40.00"], ["label": "Filter", "total": "$12.00"]],
+        labels: ["pay.button": "Pay", "pay": "Payer"])
 
     /// Renders one template text with `Context` in a temporary copy of the fixtures.
     func render(_ template: String) throws -> String {
@@ -55,27 +61,24 @@ struct ThemeRenderingTests {
         ("{{customer.name}}", "Zoé"),
         ("{{#customer}}{{name}}/{{title}}{{/customer}}", "Zoé/Tom &amp; Jerry&#39;s &lt;script&gt;alert(1)&lt;/script&gt;"),
         ("[{{customer.phone}}]{{^customer.phone}}no phone{{/customer.phone}}", "[]no phone"),
-        ("{{#refundedBy}}refunded{{/refundedBy}}{{^refundedBy}}not refunded{{/refundedBy}}", "not refunded"),
         ("{{#lines}}{{label}}={{total}}{{^last()}}, {{/last()}}{{/lines}}", "Oil=$40.00, Filter=$12.00"),
-        ("{{#lines}}{{index()}}{{/lines}}", "01"),
-        ("{{#noLines}}x{{/noLines}}{{^noLines}}empty{{/noLines}}", "empty"),
-        ("{{#isPaid}}paid{{/isPaid}}", "paid"),
-        ("{{#count}}zero is truthy{{/count}}", "zero is truthy"),
-        ("{{status}}", "paid"),
-        ("{{labels.pay.button}}", ""),
-        ("[{{computedIsInvisible}}][{{doesNotExist}}]", "[][]"),
-        ("{{#lines}}{{#first()}}{{label}}{{/first()}}{{/lines}}", "Oil"),
+        // A dot always means nesting: a table key holding one cannot be reached.
+        ("[{{labels.pay.button}}][{{labels.pay}}]", "[][Payer]"),
+        ("[{{doesNotExist}}]", "[]"),
     ])
     func contextShapes(template: String, expected: String) throws {
         #expect(try render(template) == expected)
     }
 
-    @Test func dictionariesWork() throws {
+    /// A partial that includes itself whatever the data is an error naming the template.
+    @Test func endlessPartialIsAThemeError() throws {
         try withTemporaryThemes { themes in
-            try themes.write("plain/templates/probe.mustache", "{{a.b}} {{#list}}{{.}}{{/list}} {{missing}}")
+            try themes.write("plain/templates/probe.mustache", "{{> loop}}")
+            try themes.write("plain/templates/partials/loop.mustache", "{{> loop}}")
             let theme = try ThemeLoader(themesDirectory: themes.directory).load("plain")
-            let context: [String: Any] = ["a": ["b": "<b>"], "list": ["x", "y"]]
-            #expect(try theme.render("probe", context) == "&lt;b&gt; xy ")
+            #expect(throws: ThemeError(.partialsTooDeep(partial: "loop"), file: "Themes/plain/templates/probe.mustache")) {
+                try theme.render("probe", Self.context)
+            }
         }
     }
 }

@@ -4,6 +4,8 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Subprocess
+import SystemPackage
 
 /// Prints an HTML page to PDF with headless Chromium (`--print-to-pdf`), the way a customer's
 /// "Save as PDF" would. Chromium honours the page's `@page` size and margins.
@@ -42,24 +44,28 @@ public struct ChromiumPDF: Sendable {
 
     /// Prints `page` (a file) to `pdf`; the PDF is written to a temporary name and moved in place,
     /// so a failed print never leaves half a file.
-    public func print(page: URL, to pdf: URL) throws(Failure) {
+    public func print(page: URL, to pdf: URL) async throws(Failure) {
         let temporary = pdf.deletingLastPathComponent().appendingPathComponent(".\(pdf.lastPathComponent).\(UUID().uuidString).tmp")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
         var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(temporary.path)",
                          "--virtual-time-budget=2000", page.absoluteString]
         // Chromium refuses to run as root without it; the sandbox adds nothing for a local file.
         if getuid() == 0 { arguments.insert("--no-sandbox", at: 0) }
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do { try process.run() } catch { throw .failed(status: -1, output: "\(error)") }
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: temporary.path) else {
+        let status: Int32
+        let output: String
+        do {
+            let result = try await Subprocess.run(.path(FilePath(executable)), arguments: Arguments(arguments),
+                                                  output: .string(limit: 4 << 20), error: .combinedWithOutput)
+            output = result.standardOutput
+            switch result.terminationStatus {
+            case .exited(let code): status = code
+            case .signaled(let signal): status = 128 + signal
+            }
+        } catch {
+            throw .failed(status: -1, output: "\(error)")
+        }
+        guard status == 0, FileManager.default.fileExists(atPath: temporary.path) else {
             try? FileManager.default.removeItem(at: temporary)
-            throw .failed(status: process.terminationStatus, output: output)
+            throw .failed(status: status, output: output)
         }
         // rename(2) replaces an existing PDF atomically. corelibs' `replaceItemAt` failed when the
         // file existed, after deleting it: printing the same receipt twice lost the first PDF.

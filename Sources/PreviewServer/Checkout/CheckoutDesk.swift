@@ -12,10 +12,13 @@ public struct CheckoutDesk: Sendable {
     public var services: @Sendable () throws(OperationError) -> RequestService
     /// Called after the ledger changed for a request (rebuild its pages, reload open pages).
     public var afterChange: @Sendable (Reference) async -> Void
+    /// Where the ledger work runs (off the cooperative pool).
+    let pool: BlockingPool
     let challenges = ChallengeStore()
 
-    public init(services: @escaping @Sendable () throws(OperationError) -> RequestService,
+    public init(pool: BlockingPool, services: @escaping @Sendable () throws(OperationError) -> RequestService,
                 afterChange: @escaping @Sendable (Reference) async -> Void) {
+        self.pool = pool
         self.services = services
         self.afterChange = afterChange
     }
@@ -24,7 +27,7 @@ public struct CheckoutDesk: Sendable {
     func open(_ tokenText: String) async throws(OperationError) -> (RequestService, RequestDetails)? {
         guard let token = RequestToken(tokenText) else { return nil }
         let services = self.services
-        return try await Offload.run { () throws(OperationError) -> (RequestService, RequestDetails)? in
+        return try await pool.perform { () throws(OperationError) -> (RequestService, RequestDetails)? in
             let service = try services()
             guard let row = try service.storeCall({ () throws(StoreError) in try service.ledger.request(token: token) }) else { return nil }
             return (service, try service.details(row))
@@ -34,7 +37,7 @@ public struct CheckoutDesk: Sendable {
     func pay(_ service: RequestService, _ context: RequestDetails, source: PaymentSource,
              idempotencyKey: String?) async throws(OperationError) -> CheckoutResult {
         let reference = context.reference.value
-        let result = try await Offload.run { () throws(OperationError) in
+        let result = try await pool.perform { () throws(OperationError) in
             try CheckoutService.simulated(service).charge(reference, source: source, idempotencyKey: idempotencyKey)
         }
         return await settle(result, context: context)
@@ -44,7 +47,7 @@ public struct CheckoutDesk: Sendable {
                 idempotencyKey: String?) async throws(OperationError) -> CheckoutResult? {
         guard let challenge = await challenges.claim(challengeID, token: context.row.token.value, key: idempotencyKey) else { return nil }
         let reference = context.reference.value
-        let result = try await Offload.run { () throws(OperationError) in
+        let result = try await pool.perform { () throws(OperationError) in
             try CheckoutService.simulated(service).completeChallenge(reference, challenge: challenge, approve: approve, idempotencyKey: idempotencyKey)
         }
         return await settle(result, context: context)

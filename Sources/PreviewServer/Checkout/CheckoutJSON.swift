@@ -3,20 +3,10 @@ import Checkout
 import Foundation
 import Operations
 
-/// The JSON shapes of the checkout API. Money is a decimal string with its currency; cards show
-/// only brand and last 4 digits.
+/// The JSON shapes of the checkout API: a request's details here, an attempt's outcome in
+/// `CheckoutOutcomeJSON` (shared with `paypage pay --json`).
 struct CheckoutJSON {
-    struct Amount: Encodable {
-        var value: String
-        var currency: String
-        var display: [String: String]
-
-        init(_ money: Money) {
-            value = money.decimalString
-            currency = money.currency.code
-            display = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, MoneyFormat.format(money, $0)) })
-        }
-    }
+    typealias Amount = CheckoutOutcomeJSON.Amount
 
     struct RequestInfo: Encodable {
         var reference: String
@@ -37,72 +27,9 @@ struct CheckoutJSON {
         var total: Amount
     }
 
-    struct Outcome: Encodable {
-        var status: String
-        var reference: String?
-        var amount: Amount?
-        var authorizationCode: String?
-        var receiptNumber: Int?
-        var method: Method?
-        var receipt: String?
-        var challenge: String?
-        var code: String?
-        var message: [String: String]?
-        var errors: [Problem]?
-    }
-
-    struct Method: Encodable {
-        var kind: String
-        var brand: String?
-        var last4: String?
-        var affirmMonths: Int?
-    }
-
-    struct Problem: Encodable {
-        var field: String
-        var code: String
-        var message: [String: String]
-    }
-
-    static func messages(_ text: (Language) -> String) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, text($0)) })
-    }
-
     /// The HTTP status and body of a checkout result.
-    static func outcome(_ result: CheckoutResult, context: RequestDetails) -> (Int, Outcome) {
-        var body = Outcome(status: "")
-        switch result {
-        case .paid(let payment):
-            body.status = "paid"
-            body.reference = payment.reference
-            body.amount = Amount(payment.amount)
-            body.authorizationCode = payment.authorizationCode
-            body.receiptNumber = payment.receiptNumber
-            body.method = Method(kind: payment.method.kind.rawValue, brand: payment.method.cardBrand, last4: payment.method.last4,
-                                 affirmMonths: payment.method.affirmPlan?.months)
-            body.receipt = "/p/\(context.row.token.value)/receipt/"
-            return (201, body)
-        case .declined(let reason):
-            body.status = "declined"
-            body.code = reason.rawValue
-            body.message = messages(reason.message)
-            return (402, body)
-        case .challengeRequired(let challenge):
-            body.status = "challenge_required"
-            body.challenge = challenge.id
-            return (202, body)
-        case .cancelled:
-            body.status = "cancelled"
-            return (200, body)
-        case .invalid(let errors):
-            body.status = "invalid"
-            body.errors = errors.map { Problem(field: $0.field.rawValue, code: $0.code.rawValue, message: messages($0.message)) }
-            return (422, body)
-        case .refused(let reason):
-            body.status = "refused"
-            body.message = ["en": reason]
-            return (409, body)
-        }
+    static func outcome(_ result: CheckoutResult, context: RequestDetails) -> (Int, CheckoutOutcomeJSON.Outcome) {
+        CheckoutOutcomeJSON.outcome(result, token: context.row.token.value)
     }
 
     static func info(_ context: RequestDetails) -> RequestInfo {

@@ -2,6 +2,7 @@ import Billing
 import Checkout
 import Foundation
 import Operations
+import PageModels
 import Theming
 
 /// Builds the checkout page for one request, language and step from the business's theme.
@@ -16,20 +17,23 @@ struct CheckoutPageBuilder {
     let details: RequestDetails
     let theme: Theme
     let language: Language
+    /// The theme's strings in the page's language (a missing key shows as `⟦key⟧`).
+    let t: Strings
+
+    init(details: RequestDetails, theme: Theme, language: Language) {
+        self.details = details
+        self.theme = theme
+        self.language = language
+        t = Strings(table: theme.strings(for: language.rawValue) ?? [:], language: language)
+    }
 
     var token: String { details.row.token.value }
-
-    func t(_ key: String, _ values: [String: String] = [:]) -> String {
-        var text = theme.strings(for: language.rawValue)?[key] ?? key
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
-    }
 
     func money(_ amount: Money) -> String { MoneyFormat.format(amount, language) }
 
     func asset(_ path: String) -> String { "/assets/\(theme.name)/\(theme.assetURLs[path] ?? path)" }
 
-    func page(_ step: Step) -> CheckoutPageModel {
+    func page(_ step: Step) -> CheckoutPage {
         let due = details.state.amountDue
         let business = details.business
         let affirm = business.affirm.isEligible(due)
@@ -43,18 +47,16 @@ struct CheckoutPageBuilder {
         if affirm { methodKeys.append("affirm") }
         let current: String? = if case .form(let method, _, _, _, _, _) = step { method } else { nil }
         let base = "/checkout/\(token)/"
-        var model = CheckoutPageModel(
-            chrome: .init(lang: language.rawValue, title: "\(t("co_title", ["reference": details.reference.value])) — \(business.companyName)",
-                          stylesheets: [asset("css/app.css"), asset("css/theme.css"), asset("css/checkout.css")],
-                          phoneIcon: asset("img/phone.svg"), messageIcon: asset("img/message.svg"), lockIcon: asset("img/lock.svg")),
-            company: .init(name: business.companyName, telHref: "tel:\(business.phone.e164)", smsHref: "sms:\(business.phone.e164)",
-                           callLabel: t("call_label", ["company": business.companyName]), textLabel: t("text_label", ["company": business.companyName])),
-            t: theme.strings(for: language.rawValue) ?? [:],
+        var model = CheckoutPage(
+            chrome: Chrome(lang: language.rawValue, title: "\(t("co_title", ["reference": details.reference.value])) — \(business.companyName)",
+                           stylesheets: ["css/app.css", "css/theme.css", "css/checkout.css"], scripts: [], bodyClass: "page-checkout",
+                           asset: asset),
+            company: CompanyView(business, strings: t, language: language),
+            t: t.table,
             title: t("co_title", ["reference": details.reference.value]), reference: details.reference.value, amount: money(due),
             action: base, attempt: Self.newAttempt(), lang: language.rawValue,
             backHref: "/p/\(token)/\(language.rawValue)/",
-            languages: Language.allCases.map { .init(code: $0.rawValue, label: $0 == .fr ? "Français" : "English",
-                                                     href: "\(base)?method=\(current ?? "card")&lang=\($0.rawValue)", current: $0 == language) },
+            languages: LanguageLink.switcher(current: language) { "\(base)?method=\(current ?? "card")&lang=\($0.rawValue)" },
             methods: methodKeys.map { .init(code: $0, label: t("co_method_\($0)"), href: "\(base)?method=\($0)&lang=\(language.rawValue)", current: $0 == current) },
             alert: nil, alerts: [], hasAlerts: false, hasMethods: true, notice: nil, card: nil, wallet: nil, affirm: nil, challenge: nil, done: nil, closed: nil,
             payLabel: t("co_pay_button", ["amount": money(due)]))
@@ -83,7 +85,7 @@ struct CheckoutPageBuilder {
         return model
     }
 
-    private func fill(_ model: inout CheckoutPageModel, method: String, errors: [FieldError], name: String, exp: String, due: Money) {
+    private func fill(_ model: inout CheckoutPage, method: String, errors: [FieldError], name: String, exp: String, due: Money) {
         switch method {
         case "apple_pay", "google_pay":
             let kind: WalletKind = method == "apple_pay" ? .applePay : .googlePay
@@ -100,7 +102,7 @@ struct CheckoutPageBuilder {
                       checked: index == 0)
             })
         default:
-            func field(_ id: String, _ key: String, _ value: String, _ codes: FieldError.Field, hint: String? = nil) -> CheckoutPageModel.Field {
+            func field(_ id: String, _ key: String, _ value: String, _ codes: FieldError.Field, hint: String? = nil) -> CheckoutPage.Field {
                 let error = errors.first { $0.field == codes }?.message(language)
                 let ids = [error == nil ? nil : "\(id)-error", hint == nil ? nil : "\(id)-hint"].compactMap { $0 }
                 return .init(id: id, label: t(key), value: value, error: error, invalid: error != nil, hint: hint,
@@ -115,8 +117,8 @@ struct CheckoutPageBuilder {
         }
     }
 
-    private func done(_ payment: Payment) -> CheckoutPageModel.Done {
-        let method = PaymentText.method(payment.method, language: language, t: t)
+    private func done(_ payment: Payment) -> CheckoutPage.Done {
+        let method = PaymentText.method(payment.method, t: t)
         var plan: String?
         if let affirm = payment.method.affirmPlan {
             plan = t("co_done_plan", ["months": String(affirm.months), "monthly": money(affirm.monthlyPayment),
@@ -145,18 +147,15 @@ struct CheckoutPageBuilder {
 
 /// How a payment method reads for the customer: "Visa •••• 4242", "Apple Pay (Visa •••• 4242)".
 enum PaymentText {
-    static func method(_ method: PaymentMethod, language: Language, t: (String, [String: String]) -> String) -> String {
+    static func method(_ method: PaymentMethod, t: Strings) -> String {
         let card = method.last4.map { "\(method.cardBrand ?? "Card") •••• \($0)" }
         switch method.kind {
-        case .card: return card ?? t("co_method_card", [:])
+        case .card: return card ?? t("co_method_card")
         case .applePay, .googlePay:
-            let wallet = t("co_method_\(method.kind.rawValue)", [:])
+            let wallet = t("co_method_\(method.kind.rawValue)")
             return card.map { "\(wallet) (\($0))" } ?? wallet
         case .affirm: return "Affirm"
-        case .cash, .cheque, .etransfer:
-            let key = "method_\(method.kind.rawValue)"
-            let text = t(key, [:])
-            return text == key ? method.kind.rawValue : text
+        case .cash, .cheque, .etransfer: return t.optional("method_\(method.kind.rawValue)") ?? method.kind.rawValue
         }
     }
 }

@@ -33,22 +33,23 @@ struct CheckoutPages: Sendable {
     }
 
     private func show(_ request: Request, _ context: PreviewRequestContext) async throws -> Response {
-        try await page(request, context) { (details, builder) async throws(OperationError) -> (Int, Any) in
+        try await page(request, context) { (details, builder) async throws(OperationError) -> CheckoutReply in
             let method = Self.query(request, "method") ?? "card"
-            if let payment = details.state.payment, details.state.status == .paid { return (200, builder.page(.done(payment))) }
-            if let closed = closedReason(details, builder) { return (200, builder.page(.closed(closed))) }
-            return (200, builder.page(.form(method: Self.known(method), errors: [], alert: nil, notice: nil, name: "", exp: "")))
+            if let payment = details.state.payment, details.state.status == .paid { return .page(builder.page(.done(payment))) }
+            if let closed = closedReason(details, builder) { return .page(builder.page(.closed(closed))) }
+            return .page(builder.page(.form(method: Self.known(method), errors: [], alert: nil, notice: nil, name: "", exp: "")))
         }
     }
 
     private func submit(_ request: Request, _ context: PreviewRequestContext) async throws -> Response {
         let form = FormBody(String(decoding: Data(try await request.body.collect(upTo: PreviewRequestContext.maxBodySize).readableBytesView), as: UTF8.self))
-        return try await page(request, context, form: form) { (details, builder) async throws(OperationError) -> (Int, Any) in
+        return try await page(request, context, form: form) { (details, builder) async throws(OperationError) -> CheckoutReply in
             let method = Self.known(form["method"] ?? "card")
             let keep = (name: form["name"] ?? "", exp: form["exp"] ?? "")
             let source: PaymentSource
             do throws(PaymentSubmission.Problem) { source = try PaymentSubmission.source(form.fields) } catch {
-                return (400, builder.page(.form(method: method, errors: [], alert: error.description, notice: nil, name: keep.name, exp: keep.exp)))
+                return .page(builder.page(.form(method: method, errors: [], alert: error.description, notice: nil, name: keep.name, exp: keep.exp)),
+                             status: .badRequest)
             }
             let service = try desk.services()
             let result: CheckoutResult
@@ -56,7 +57,8 @@ struct CheckoutPages: Sendable {
                 result = try await desk.pay(service, details, source: source, idempotencyKey: form["attempt"].flatMap(CheckoutAPI.validKey))
             } catch {
                 guard case .store(.idempotencyConflict) = error else { throw error }
-                return (409, builder.page(.form(method: method, errors: [], alert: Self.attemptUsed(builder), notice: nil, name: keep.name, exp: keep.exp)))
+                return .page(builder.page(.form(method: method, errors: [], alert: Self.attemptUsed(builder), notice: nil, name: keep.name, exp: keep.exp)),
+                             status: .conflict)
             }
             return render(result, method: method, keep: keep, details: details, builder: builder)
         }
@@ -64,9 +66,9 @@ struct CheckoutPages: Sendable {
 
     private func challenge(_ request: Request, _ context: PreviewRequestContext) async throws -> Response {
         let form = FormBody(String(decoding: Data(try await request.body.collect(upTo: PreviewRequestContext.maxBodySize).readableBytesView), as: UTF8.self))
-        return try await page(request, context, form: form) { (details, builder) async throws(OperationError) -> (Int, Any) in
+        return try await page(request, context, form: form) { (details, builder) async throws(OperationError) -> CheckoutReply in
             let service = try desk.services()
-            let expired: CheckoutPageModel = builder.page(.form(method: "card", errors: [], alert: builder.t("co_challenge_expired"), notice: nil, name: "", exp: ""))
+            let expired: CheckoutPage = builder.page(.form(method: "card", errors: [], alert: builder.t("co_challenge_expired"), notice: nil, name: "", exp: ""))
             let answer: CheckoutResult?
             do throws(OperationError) {
                 answer = try await desk.answer(service, details, challengeID: form["id"] ?? "", approve: form["approve"] == "true",
@@ -74,36 +76,38 @@ struct CheckoutPages: Sendable {
             } catch {
                 // The other button of an already answered challenge (back button, double click).
                 guard case .store(.idempotencyConflict) = error else { throw error }
-                return (409, expired)
+                return .page(expired, status: .conflict)
             }
-            guard let result = answer else { return (410, expired) }
+            guard let result = answer else { return .page(expired, status: .gone) }
             return render(result, method: "card", keep: ("", ""), details: details, builder: builder)
         }
     }
 
     private func done(_ request: Request, _ context: PreviewRequestContext) async throws -> Response {
-        try await page(request, context) { (details, builder) async throws(OperationError) -> (Int, Any) in
+        try await page(request, context) { (details, builder) async throws(OperationError) -> CheckoutReply in
             guard let payment = details.state.payment else {
-                return (200, builder.page(.form(method: "card", errors: [], alert: nil, notice: nil, name: "", exp: "")))
+                return .page(builder.page(.form(method: "card", errors: [], alert: nil, notice: nil, name: "", exp: "")))
             }
-            return (200, builder.page(.done(payment)))
+            return .page(builder.page(.done(payment)))
         }
     }
 
     /// The page after an attempt: paid → the confirmation (a redirect, so a reload does not post again).
     private func render(_ result: CheckoutResult, method: String, keep: (name: String, exp: String), details: RequestDetails,
-                        builder: CheckoutPageBuilder) -> (Int, Any) {
+                        builder: CheckoutPageBuilder) -> CheckoutReply {
         switch result {
-        case .paid: return (303, "/checkout/\(details.row.token.value)/done?lang=\(builder.language.rawValue)")
+        case .paid: return .redirect(to: "/checkout/\(details.row.token.value)/done?lang=\(builder.language.rawValue)")
         case .declined(let reason):
-            return (402, builder.page(.form(method: method, errors: [], alert: reason.message(builder.language), notice: nil, name: keep.name, exp: keep.exp)))
+            return .page(builder.page(.form(method: method, errors: [], alert: reason.message(builder.language), notice: nil, name: keep.name, exp: keep.exp)),
+                         status: Self.paymentRequired)
         case .invalid(let errors):
-            return (422, builder.page(.form(method: method, errors: errors, alert: builder.t("co_errors_title"), notice: nil, name: keep.name, exp: keep.exp)))
+            return .page(builder.page(.form(method: method, errors: errors, alert: builder.t("co_errors_title"), notice: nil, name: keep.name, exp: keep.exp)),
+                         status: .unprocessableContent)
         case .cancelled:
-            return (200, builder.page(.form(method: method, errors: [], alert: nil, notice: builder.t("co_cancelled"), name: keep.name, exp: keep.exp)))
-        case .challengeRequired(let challenge): return (200, builder.page(.challenge(challenge)))
+            return .page(builder.page(.form(method: method, errors: [], alert: nil, notice: builder.t("co_cancelled"), name: keep.name, exp: keep.exp)))
+        case .challengeRequired(let challenge): return .page(builder.page(.challenge(challenge)))
         case .refused:
-            return (409, builder.page(.closed(closedReason(details, builder) ?? builder.t("co_closed"))))
+            return .page(builder.page(.closed(closedReason(details, builder) ?? builder.t("co_closed"))), status: .conflict)
         }
     }
 
@@ -117,10 +121,10 @@ struct CheckoutPages: Sendable {
         }
     }
 
-    /// Resolves the token and the language, loads the business's theme, renders the page.
-    /// A body returning a String instead of a page model means "redirect there".
+    /// Resolves the token and the language, loads the business's theme, answers with what
+    /// `body` replies.
     private func page(_ request: Request, _ context: PreviewRequestContext, form: FormBody? = nil,
-                      _ body: (RequestDetails, CheckoutPageBuilder) async throws(OperationError) -> (Int, Any)) async throws -> Response {
+                      _ body: (RequestDetails, CheckoutPageBuilder) async throws(OperationError) -> CheckoutReply) async throws -> Response {
         do {
             guard let (_, details) = try await desk.open(context.parameters.get("token") ?? "") else { return ErrorPage.response(.notFound) }
             let customer = details.invoice.customer.language ?? details.business.defaultLanguage
@@ -134,27 +138,49 @@ struct CheckoutPages: Sendable {
             if negotiated.fromQuery { headers[.setCookie] = LanguageNegotiation.setCookieValue(negotiated.language) }
             let theme: Theme
             do { theme = try themeCache.theme(themeOverride ?? details.business.theme, themesDirectory: themes) } catch {
-                return Self.html(500, "<p>\(Self.escape(error.description))</p>")
+                return Self.problem(error.description, status: .internalServerError)
             }
             let builder = CheckoutPageBuilder(details: details, theme: theme, language: language)
-            let (status, result) = try await body(details, builder)
-            if let location = result as? String {
-                headers[.location] = location
-                return Response(status: .seeOther, headers: headers)
+            let reply: CheckoutReply
+            do throws(OperationError) { reply = try await body(details, builder) } catch {
+                reply = .problem(error.description, status: Self.status(error))
             }
-            guard let model = result as? CheckoutPageModel else { return ErrorPage.response(.internalServerError) }
-            do { return Self.html(status, try theme.render("checkout", model), language: language, headers: headers) } catch {
-                return Self.html(500, "<p>\(Self.escape(error.description))</p>")
-            }
+            return Self.response(reply, theme: theme, language: language, headers: headers)
         } catch {
-            return Self.html(ProblemStatus.of(error), "<p>\(Self.escape(error.description))</p>")
+            return Self.problem(error.description, status: Self.status(error))
         }
+    }
+
+    /// 402, which HTTPTypes has no name for: a declined payment.
+    static let paymentRequired = HTTPResponse.Status(code: 402, reasonPhrase: "Payment Required")
+
+    /// What an operation's failure answers: bad data is a conflict, anything else a server error.
+    static func status(_ error: OperationError) -> HTTPResponse.Status { .init(code: ProblemStatus.of(error)) }
+
+    /// The HTTP response of a reply: the page rendered with the theme, a 303, or a problem.
+    static func response(_ reply: CheckoutReply, theme: Theme, language: Language, headers: HTTPFields) -> Response {
+        switch reply {
+        case .page(let page, let status):
+            do { return html(status, try theme.render("checkout", page), language: language, headers: headers) } catch {
+                return problem(error.description, status: .internalServerError)
+            }
+        case .redirect(let location):
+            var headers = headers
+            headers[.location] = location
+            return Response(status: .seeOther, headers: headers)
+        case .problem(let message, let status):
+            return problem(message, status: status)
+        }
+    }
+
+    /// A short message; error texts can quote records (references, notes), so it is escaped.
+    static func problem(_ message: String, status: HTTPResponse.Status) -> Response {
+        html(status, "<p>\(escape(message))</p>")
     }
 
     /// The same attempt key came back with another card or method (a stale form): nothing is charged.
     static func attemptUsed(_ builder: CheckoutPageBuilder) -> String {
-        let themed = builder.t("co_attempt_used")
-        if themed != "co_attempt_used" { return themed }
+        if let themed = builder.t.optional("co_attempt_used") { return themed }
         return builder.language == .fr
             ? "Cette tentative de paiement a déjà servi pour un autre paiement. Rien de plus n’a été prélevé; veuillez réessayer."
             : "This payment attempt was already used for another payment. Nothing more was charged; please try again."
@@ -184,11 +210,11 @@ struct CheckoutPages: Sendable {
         request.uri.queryParameters.get(name)
     }
 
-    static func html(_ status: Int, _ body: String, language: Language? = nil, headers extra: HTTPFields = [:]) -> Response {
+    static func html(_ status: HTTPResponse.Status, _ body: String, language: Language? = nil, headers extra: HTTPFields = [:]) -> Response {
         var headers = extra
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
         if let language { headers[.contentLanguage] = language.rawValue }
-        return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }

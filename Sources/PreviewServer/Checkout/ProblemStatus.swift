@@ -9,7 +9,7 @@ enum ProblemStatus {
         case .notFound: 404
         case .notAllowed, .conflict, .records, .messaging: 409
         case .store(.idempotencyConflict), .store(.duplicateReference): 409
-        case .store(.busy): 503
+        case .store(.busy), .stopping: 503
         case .store: 500
         }
     }

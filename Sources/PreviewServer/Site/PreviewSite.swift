@@ -3,6 +3,7 @@ import Foundation
 import Generator
 import Messaging
 import Operations
+import StaffAccess
 import Publishing
 import Store
 
@@ -20,7 +21,8 @@ public struct PreviewSite: Sendable {
         do { ledger = try Ledger(fileURL: paths.ledger) } catch { throw .store(error) }
     }
 
-    /// A service with the records as they are now and the shared ledger.
+    /// A service with the records as they are now and the shared ledger. Its events are by the
+    /// server's system user: callers say who acts (`acting(as: .customer)`, `.staff(name:)`).
     public func service() throws(OperationError) -> RequestService {
         let reader = RecordsReader(workspace: paths.root)
         let businesses: Businesses
@@ -44,21 +46,30 @@ public struct PreviewSite: Sendable {
     public func server(_ configuration: PreviewServerConfiguration) -> PreviewServer {
         let site = self
         let hub = ReloadHub(heartbeatInterval: configuration.heartbeatInterval)
+        let pool = BlockingPool(threads: configuration.blockingThreads)
         // The customer's page and receipt before the answer. The staff lists follow from
         // `watchLedger`, which sees this change like any other and rebuilds once per burst.
-        let desk = CheckoutDesk(services: { () throws(OperationError) in try site.service() }, afterChange: { reference in
+        let desk = CheckoutDesk(pool: pool, services: { () throws(OperationError) in try site.service().acting(as: .customer) }, afterChange: { reference in
             // A failure here is reported by the ledger watch's full rebuild, which follows.
-            _ = try? await Offload.run { () throws(OperationError) in _ = try? site.publisher.publishRequestPages(only: [reference]) }
+            _ = try? await pool.perform { () throws(OperationError) in _ = try? site.publisher.publishRequestPages(only: [reference]) }
             await hub.broadcast(.reload)
         })
         let server = PreviewServer(
             configuration: configuration,
             watchedDirectories: [paths.themes, paths.records],
             rebuild: { _ in site.rebuild() },
-            routePrefixes: ["/api", "/checkout"],
+            routePrefixes: ["/api", "/checkout", "/staff"],
             hub: hub,
+            blockingPool: pool,
             routes: { router in
                 CheckoutAPI(desk: desk).add(to: router)
+                ConsoleRoutes(gate: ConsoleGate(staff: StaffService(ledger: site.ledger)),
+                              services: { () throws(OperationError) in try site.service() }, themes: site.paths.themes,
+                              themeOverride: site.publisher.options.themeOverride, themeCache: site.publisher.options.themeCache,
+                              afterChange: { reference in
+                                  _ = try? await pool.perform { () throws(OperationError) in _ = try? site.publisher.publishRequestPages(only: [reference]) }
+                                  await hub.broadcast(.reload)
+                              }).add(to: router)
                 CheckoutPages(desk: desk, themes: site.paths.themes, themeOverride: site.publisher.options.themeOverride,
                               themeCache: site.publisher.options.themeCache).add(to: router)
             })

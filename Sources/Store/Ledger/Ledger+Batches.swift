@@ -31,7 +31,7 @@ extension Ledger {
         // Rows and events in one read: one consistent snapshot.
         let (rowRows, eventRows) = try read("read a batch of requests") { db in
             (try Self.fetchRows(db, values),
-             try Row.fetchAll(db, sql: "SELECT seq, reference, at, payload FROM events WHERE reference IN (\(marks)) ORDER BY seq",
+             try Row.fetchAll(db, sql: "SELECT seq, reference, at, payload, actor FROM events WHERE reference IN (\(marks)) ORDER BY seq",
                               arguments: StatementArguments(values)))
         }
         var result: [String: (row: RequestRow, entries: [LedgerEntry])] = [:]

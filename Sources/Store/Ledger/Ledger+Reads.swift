@@ -16,7 +16,7 @@ extension Ledger {
     /// The whole ledger in order, in one query: the generator folds it once per build.
     public func allEntries() throws(StoreError) -> [LedgerEntry] {
         let rows = try read("read the ledger") { db in
-            try Row.fetchAll(db, sql: "SELECT seq, reference, at, payload FROM events ORDER BY seq")
+            try Row.fetchAll(db, sql: "SELECT seq, reference, at, payload, actor FROM events ORDER BY seq")
         }
         return try LedgerEntryDecoder(path: path).entries(rows)
     }

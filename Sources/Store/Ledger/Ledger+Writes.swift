@@ -7,10 +7,10 @@ extension Ledger {
     /// Registers a request with a fresh token and appends `.requested(amount:)`.
     /// Fails with `.duplicateReference` if the reference exists, ignoring case.
     public func createRequest(reference: Reference, amount: Money, customerName: String, customerPhone: PhoneNumber,
-                              at date: Date) throws(StoreError) -> RequestToken {
+                              at date: Date, by actor: EventActor? = nil) throws(StoreError) -> RequestToken {
         try write { tx throws(StoreError) in
             try tx.createRequest(reference: reference, amount: amount, customerName: customerName,
-                                 customerPhone: customerPhone, at: date)
+                                 customerPhone: customerPhone, at: date, by: actor)
         }
     }
 
@@ -23,13 +23,14 @@ extension Ledger {
         }
     }
 
-    public func rotateToken(reference: Reference, at date: Date) throws(StoreError) -> RequestToken {
-        try write { tx throws(StoreError) in try tx.rotateToken(reference: reference, at: date) }
+    public func rotateToken(reference: Reference, at date: Date, by actor: EventActor? = nil) throws(StoreError) -> RequestToken {
+        try write { tx throws(StoreError) in try tx.rotateToken(reference: reference, at: date, by: actor) }
     }
 
     @discardableResult
-    public func append(_ event: RequestEvent, to reference: Reference, at date: Date) throws(StoreError) -> LedgerEntry {
-        try write { tx throws(StoreError) in try tx.append(event, to: reference, at: date) }
+    public func append(_ event: RequestEvent, to reference: Reference, at date: Date,
+                       by actor: EventActor? = nil) throws(StoreError) -> LedgerEntry {
+        try write { tx throws(StoreError) in try tx.append(event, to: reference, at: date, by: actor) }
     }
 
     public func enqueue(_ message: OutboxMessage) throws(StoreError) -> Int64 {
@@ -49,8 +50,9 @@ extension Ledger {
     }
 
     @discardableResult
-    public func notifyStaff(about reference: Reference, text: String, at date: Date) throws(StoreError) -> StaffNotification {
-        try write { tx throws(StoreError) in try tx.notifyStaff(about: reference, text: text, at: date) }
+    public func notifyStaff(about reference: Reference, text: String, at date: Date,
+                            by actor: EventActor? = nil) throws(StoreError) -> StaffNotification {
+        try write { tx throws(StoreError) in try tx.notifyStaff(about: reference, text: text, at: date, by: actor) }
     }
 
     /// `body` runs at most once per key, in one transaction with the stored response.

@@ -22,7 +22,8 @@ struct LedgerEntryDecoder {
             return LedgerEntry(sequence: try row.decode(forColumn: "seq"),
                                reference: try Reference(try row.decode(String.self, forColumn: "reference")),
                                at: LedgerCoding.date(try row.decode(forColumn: "at")),
-                               event: try decoder.decode(RequestEvent.self, from: Data(payload.utf8)))
+                               event: try decoder.decode(RequestEvent.self, from: Data(payload.utf8)),
+                               actor: LedgerCoding.actor(row["actor"] as String?))
         } catch {
             let seq = (try? row.decode(Int64.self, forColumn: "seq")).map(String.init) ?? "?"
             throw .corruptData(path: path, what: "ledger event \(seq)", reason: "\(error)")

@@ -7,6 +7,8 @@ enum LedgerSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2-record-files", migrate: v2)
+        migrator.registerMigration("staff-accounts", migrate: staffAccounts)
+        migrator.registerMigration("event-actors", migrate: eventActors)
         migrator.registerMigration("payment-fees", migrate: SettlementSchema.paymentFees)
         return migrator
     }

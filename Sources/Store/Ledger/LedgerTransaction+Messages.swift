@@ -48,9 +48,11 @@ extension LedgerTransaction {
         }
     }
 
-    /// Records a staff notification and appends `.notified` to the request, together.
-    public func notifyStaff(about reference: Reference, text: String, at date: Date) throws(StoreError) -> StaffNotification {
-        let entry = try append(.notified, to: reference, at: date)
+    /// Records a staff notification and appends `.notified` to the request (by whoever caused
+    /// it), together.
+    public func notifyStaff(about reference: Reference, text: String, at date: Date,
+                            by actor: EventActor? = nil) throws(StoreError) -> StaffNotification {
+        let entry = try append(.notified, to: reference, at: date, by: actor)
         let id = try run("record a staff notification") {
             try db.execute(sql: "INSERT INTO notifications (at, reference, text) VALUES (?, ?, ?)",
                            arguments: [LedgerCoding.millis(date), entry.reference.value, text])

@@ -28,9 +28,9 @@ public struct LedgerTransaction {
         }.map { row throws(StoreError) in try RequestRow(row: row, path: path) }
     }
 
-    /// Registers a request with a fresh token and appends `.requested(amount:)`.
+    /// Registers a request with a fresh token and appends `.requested(amount:)`, by `actor`.
     public func createRequest(reference: Reference, amount: Money, customerName: String, customerPhone: PhoneNumber,
-                              at date: Date) throws(StoreError) -> RequestToken {
+                              at date: Date, by actor: EventActor? = nil) throws(StoreError) -> RequestToken {
         guard try request(reference: reference) == nil else {
             throw .duplicateReference(path: path, reference: reference.value)
         }
@@ -42,7 +42,7 @@ public struct LedgerTransaction {
                                  amount.currency.minorDigits, customerName, customerPhone.e164,
                                  LedgerCoding.millis(date), LedgerCoding.millis(date)])
         }
-        _ = try append(.requested(amount: amount), to: reference, at: date)
+        _ = try append(.requested(amount: amount), to: reference, at: date, by: actor)
         return token
     }
 
@@ -66,8 +66,8 @@ public struct LedgerTransaction {
         return true
     }
 
-    /// Replaces the token (the old link stops resolving) and appends `.linkRotated`.
-    public func rotateToken(reference: Reference, at date: Date) throws(StoreError) -> RequestToken {
+    /// Replaces the token (the old link stops resolving) and appends `.linkRotated`, by `actor`.
+    public func rotateToken(reference: Reference, at date: Date, by actor: EventActor? = nil) throws(StoreError) -> RequestToken {
         guard try request(reference: reference) != nil else {
             throw .unknownReference(path: path, reference: reference.value)
         }
@@ -75,7 +75,7 @@ public struct LedgerTransaction {
             try db.execute(sql: "UPDATE requests SET token = ?, updated_at = ? WHERE reference = ?",
                            arguments: [token.value, LedgerCoding.millis(date), reference.value])
         }
-        _ = try append(.linkRotated, to: reference, at: date)
+        _ = try append(.linkRotated, to: reference, at: date, by: actor)
         return token
     }
 
@@ -97,24 +97,26 @@ public struct LedgerTransaction {
 
     public func entries(for reference: Reference) throws(StoreError) -> [LedgerEntry] {
         let rows = try run("read the events of \(reference)") {
-            try Row.fetchAll(db, sql: "SELECT seq, reference, at, payload FROM events WHERE reference = ? ORDER BY seq",
+            try Row.fetchAll(db, sql: "SELECT seq, reference, at, payload, actor FROM events WHERE reference = ? ORDER BY seq",
                              arguments: [reference.value])
         }
         return try LedgerEntryDecoder(path: path).entries(rows)
     }
 
-    /// Appends an event to an existing request; the entry carries the reference as first spelled.
-    public func append(_ event: RequestEvent, to reference: Reference, at date: Date) throws(StoreError) -> LedgerEntry {
+    /// Appends an event to an existing request, recording who caused it; the entry carries the
+    /// reference as first spelled.
+    public func append(_ event: RequestEvent, to reference: Reference, at date: Date,
+                       by actor: EventActor? = nil) throws(StoreError) -> LedgerEntry {
         guard let canonical = try request(reference: reference)?.reference else {
             throw .unknownReference(path: path, reference: reference.value)
         }
         let payload = try run("encode a \(event.kind) event") { try LedgerCoding.encode(event) }
         let seq = try run("append a \(event.kind) event to \(reference)") {
-            try db.execute(sql: "INSERT INTO events (reference, at, kind, payload) VALUES (?, ?, ?, ?)",
-                           arguments: [canonical.value, LedgerCoding.millis(date), event.kind, payload])
+            try db.execute(sql: "INSERT INTO events (reference, at, kind, payload, actor) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [canonical.value, LedgerCoding.millis(date), event.kind, payload, LedgerCoding.actor(actor)])
             return db.lastInsertedRowID
         }
-        return LedgerEntry(sequence: seq, reference: canonical, at: LedgerCoding.truncated(date), event: event)
+        return LedgerEntry(sequence: seq, reference: canonical, at: LedgerCoding.truncated(date), event: event, actor: actor)
     }
 
     // MARK: Numbers

@@ -19,6 +19,7 @@ enum HTMLAudit {
             .map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    /// Foundation's `Process`, not swift-subprocess: that is async only, and the crash and XSS tests call this synchronously.
     static func run(_ mode: String, _ folder: URL) throws -> Report {
         guard let python else { throw HardeningError.failed("python3 not found (needed for html.parser)") }
         let process = Process()

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Shared plumbing for the hardening tests: paths, the long-run flag, a seeded generator,
+/// Shared plumbing for the hardening tests: paths, the long-run flag, the seed of the kill runs,
 /// temporary workspaces, running (and killing) the `paypage` binary.
 enum Hardening {
     /// The repository root, from this file's path: Tests/HardeningTests/Support/Harness.swift.
@@ -44,19 +44,6 @@ enum Hardening {
         let url = base.appendingPathComponent("paypage-\(prefix)-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
-    }
-}
-
-/// SplitMix64: small, fast, and the same sequence for the same seed on every platform.
-struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
@@ -119,6 +106,7 @@ enum HardeningError: Error, CustomStringConvertible {
 }
 
 /// Runs the `paypage` binary through posix_spawn-backed `Process`, reading its output while it runs.
+/// Not swift-subprocess: it is async only, and these tests drive and kill the binary from plain threads.
 final class PayPageProcess: @unchecked Sendable {
     let process = Process()
     private let out = Pipe(), err = Pipe()

@@ -13,18 +13,18 @@ final class RunningPreview: @unchecked Sendable {
         self.task = task
     }
 
+    /// Returns once the server says it listens, however long a loaded machine takes; a server
+    /// that stops before that throws its error.
     static func start(_ server: PreviewServer) async throws -> RunningPreview {
-        let ports = AsyncStream<Int>.makeStream()
-        let app = server.makeApplication { running in ports.continuation.yield(running.port) }
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        let timeout = Task {
-            try await Task.sleep(for: .seconds(30))
-            ports.continuation.finish()
+        let (ports, ready) = AsyncStream<Int>.makeStream()
+        let app = server.makeApplication { running in ready.yield(running.port) }
+        let task = Task {
+            defer { ready.finish() }
+            try await app.runService(gracefulShutdownSignals: [])
         }
-        defer { timeout.cancel() }
-        for await port in ports.stream { return RunningPreview(port: port, task: task) }
-        task.cancel()
-        throw HardeningError.timeout("preview server start")
+        for await port in ports { return RunningPreview(port: port, task: task) }
+        try await task.value
+        throw HardeningError.failed("the preview server stopped before it was ready")
     }
 
     func stop() async {

@@ -1,0 +1,29 @@
+import Billing
+import Foundation
+import Messaging
+import Store
+
+/// The reminder as staff see it before sending: the body they may edit, and the parts that are
+/// always added around it (the company name first, the opt-out words last).
+public struct ReminderDraft: Sendable, Equatable {
+    public var body: String
+    public var prefix: String
+    public var suffix: String?
+}
+
+extension RequestService {
+    /// The fixed reminder's body for this request, filled in, in the customer's language.
+    public func reminderDraft(_ referenceText: String) throws(OperationError) -> ReminderDraft {
+        let context = try context(referenceText)
+        let messages = RequestMessages(business: context.business, replies: replies)
+        let language = MessageLanguage(messages.language(for: context.invoice))
+        let filled = messages.context(context.invoice, amount: context.state.amountDue, link: context.link)
+        let body: String
+        do throws(MessagingError) {
+            body = try PlaceholderFiller.fill(FixedMessage.reminder.template(in: language), with: filled)
+        } catch { throw .messaging(error) }
+        let composer = MessageComposer(companyName: context.business.companyName, includesOptOut: context.business.optOutWording)
+        return ReminderDraft(body: body, prefix: composer.senderPrefix(in: language).trimmingCharacters(in: .whitespaces),
+                             suffix: context.business.optOutWording ? MessageComposer.optOutWording(in: language) : nil)
+    }
+}

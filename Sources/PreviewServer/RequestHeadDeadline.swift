@@ -1,0 +1,93 @@
+import HTTPTypes
+import NIOCore
+import NIOHTTPTypes
+
+/// A deadline for a whole request head (request line and headers), counted from its first byte.
+///
+/// Hummingbird's idle timeout starts again on every byte read, so a client sending its head a
+/// byte at a time would keep its connection forever. Two handlers share this state: `bytes`,
+/// first in the pipeline, starts the clock when bytes arrive between requests; `parts`, after
+/// the HTTP decoder, stops it when the decoded head arrives and re-arms it after the request's
+/// end. A kept-alive connection waiting for its next request has no clock running: its idle time
+/// is the idle timeout's. Both the static fast path and Hummingbird's router come after it.
+final class RequestHeadDeadline {
+    private let limit: TimeAmount
+    /// No request is in progress: the next byte read starts a head.
+    private var betweenRequests = true
+    private var timer: Scheduled<Void>?
+
+    init(_ limit: TimeAmount) {
+        self.limit = limit
+    }
+
+    /// The handler to put first in the pipeline (it reads the raw bytes).
+    var bytes: BytesHandler { BytesHandler(deadline: self) }
+
+    /// The handler to put after the HTTP decoder (it reads the decoded request parts).
+    var parts: PartsHandler { PartsHandler(deadline: self) }
+
+    fileprivate func bytesArrived(_ context: ChannelHandlerContext) {
+        guard betweenRequests, timer == nil else { return }
+        let channel = context.channel
+        timer = context.eventLoop.scheduleTask(in: limit) { channel.close(promise: nil) }
+    }
+
+    fileprivate func headArrived() {
+        betweenRequests = false
+        stop()
+    }
+
+    fileprivate func requestEnded() {
+        betweenRequests = true
+    }
+
+    fileprivate func stop() {
+        timer?.cancel()
+        timer = nil
+    }
+
+    final class BytesHandler: ChannelInboundHandler, RemovableChannelHandler {
+        typealias InboundIn = ByteBuffer
+        typealias InboundOut = ByteBuffer
+
+        private let deadline: RequestHeadDeadline
+
+        fileprivate init(deadline: RequestHeadDeadline) {
+            self.deadline = deadline
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            if unwrapInboundIn(data).readableBytes > 0 { deadline.bytesArrived(context) }
+            context.fireChannelRead(data)
+        }
+
+        func channelInactive(context: ChannelHandlerContext) {
+            deadline.stop()
+            context.fireChannelInactive()
+        }
+
+        func handlerRemoved(context: ChannelHandlerContext) {
+            deadline.stop()
+        }
+    }
+
+    final class PartsHandler: ChannelInboundHandler, RemovableChannelHandler {
+        typealias InboundIn = HTTPRequestPart
+        typealias InboundOut = HTTPRequestPart
+
+        private let deadline: RequestHeadDeadline
+
+        fileprivate init(deadline: RequestHeadDeadline) {
+            self.deadline = deadline
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            switch unwrapInboundIn(data) {
+            case .head: deadline.headArrived()
+            case .body: break
+            case .end: deadline.requestEnded()
+            }
+            context.fireChannelRead(data)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import PageModels
+@testable import PreviewServer
+import TemplatingTesting
+import Testing
+
+/// What the console templates can read is written by hand (ConsoleView+Lookup.swift): every
+/// stored property must be answered with its own value, in samples where every optional is set
+/// and every list filled, with distinct texts.
+struct ConsoleViewLookupTests {
+    /// One page can show one section; three samples together set every property once.
+    static func samples() -> [ConsoleView] {
+        var count = 0
+        func v() -> String {
+            count += 1
+            return "v\(count)"
+        }
+        func link() -> ConsoleView.Link { .init(label: v(), href: v(), current: true) }
+        func option() -> ConsoleView.Option { .init(value: v(), label: v(), selected: true) }
+        func frame() -> ConsoleView {
+            ConsoleView(chrome: Chrome(lang: v(), title: v(), stylesheets: [v()], scripts: [v()], bodyClass: v()) { "/assets/\($0)" },
+                        t: [v(): v()],
+                        bar: .init(name: v(), roleLabel: v(), csrf: v(), otherLanguage: v(), otherLanguageLabel: v(), returnTo: v()),
+                        notice: v(), alert: v())
+        }
+        var list = frame()
+        list.signIn = ConsoleSignIn(action: v(), csrf: v(), name: v(), linkToken: v())
+        list.list = ConsoleList(
+            search: v(), statuses: [option()], businesses: [option()], hasBusinesses: true, totals: [.init(label: v(), value: v())],
+            rows: [.init(reference: v(), href: v(), business: v(), customerName: v(), customerPhone: v(), statusKey: v(), statusLabel: v(),
+                         amount: v(), amountDue: v(), created: v(), link: v(), actions: [link()])],
+            empty: true, summary: v(), previous: v(), next: v())
+        var request = frame()
+        request.request = ConsoleRequest(reference: v(), statusKey: v(), statusLabel: v(), facts: [.init(label: v(), value: v())], link: v(),
+                                         history: [.init(when: v(), text: v())], actions: [link()], hasActions: true, csrf: v(),
+                                         sendAction: v(), receiptHref: v())
+        var action = frame()
+        action.action = ConsoleAction(
+            heading: v(), reference: v(), explanation: v(), fixedBefore: v(), fixedAfter: v(),
+            fields: [.init(id: v(), name: v(), label: v(), value: v(), hint: v(), error: v(), multiline: true, options: [option()],
+                           hasOptions: true, inputMode: v())],
+            hidden: [.init(name: v(), value: v())], csrf: v(), action: v(), submitLabel: v(), danger: true, cancelHref: v(), refused: true)
+        return [list, request, action]
+    }
+
+    @Test func everyStoredPropertyIsAnswered() {
+        for sample in Self.samples() {
+            let findings = TemplateFieldAudit.findings(sample)
+            #expect(findings.isEmpty, "\(findings.map(\.description).joined(separator: "\n"))")
+        }
+        let populated = Self.samples().map { Set(TemplateFieldAudit.unpopulated($0)) }
+        #expect(populated.reduce(populated[0]) { $0.intersection($1) }.isEmpty, "together the samples set every optional")
+    }
+}

@@ -44,6 +44,8 @@ let package = Package(
         ]),
         .target(name: "Checkout", dependencies: ["Billing", "Store", "Operations"]),
         .target(name: "Deposits", dependencies: ["Billing", "Store"]),
+        // Repair-order exports (CSV, mapped layouts) -> invoice records registered in the ledger.
+        .target(name: "Importing", dependencies: ["Billing", "Store"]),
         // Sync records + build lock + build: what every command and the server call to update Output/.
         .target(name: "Publishing", dependencies: ["Billing", "Store", "Operations", "Generator"]),
         // Staff accounts, sign-in, sessions and CSRF tokens, over the ledger.
@@ -64,7 +66,7 @@ let package = Package(
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
         ]),
         .executableTarget(name: "PayPageCLI", dependencies: [
-            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Deposits", "StaffAccess",
+            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Deposits", "StaffAccess", "Importing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The benchmark harness: its own executable, not linked into `paypage`.
@@ -102,6 +104,7 @@ let package = Package(
             "Deposits", "Billing", "Store", "Operations", "Checkout",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "ImportingTests", dependencies: ["Importing", "Billing", "Store", "Operations"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Store", "Operations", "Billing"]),
     ]
 )

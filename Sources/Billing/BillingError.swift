@@ -14,6 +14,10 @@ package enum BillingError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingAmount
     case emptyInvoice
     case discountExceedsLine(line: Int)
+    /// A line of kind discount whose total is not negative (0-based line).
+    case discountLineNotNegative(line: Int)
+    /// Discount lines larger than the lines they discount (or than the taxable ones).
+    case discountsExceedInvoice
     /// An action the request's state does not allow.
     case notAllowed(RequestAction, Refusal)
 
@@ -32,6 +36,8 @@ package enum BillingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingAmount: "an amount or invoice lines are required"
         case .emptyInvoice: "an invoice needs at least one line"
         case let .discountExceedsLine(line): "the discount of line \(line + 1) is larger than the line"
+        case let .discountLineNotNegative(line): "line \(line + 1) is a discount: its amount must be negative"
+        case .discountsExceedInvoice: "the discount lines are larger than the lines they discount"
         case let .notAllowed(action, refusal): "cannot \(action.englishVerb): \(refusal.englishReason(action))"
         }
     }

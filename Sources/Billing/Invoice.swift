@@ -45,11 +45,17 @@ package struct Invoice: Sendable, Hashable, Codable {
             var lineTotals: [Money] = []
             for (index, line) in lines.enumerated() {
                 let total = try line.total()
-                guard total.minorUnits >= 0 else { throw .discountExceedsLine(line: index) }
+                if line.isDiscount {
+                    guard total.minorUnits < 0 else { throw .discountLineNotNegative(line: index) }
+                } else {
+                    guard total.minorUnits >= 0 else { throw .discountExceedsLine(line: index) }
+                }
                 lineTotals.append(total)
             }
             let subtotal = try lineTotals.sum(in: currency)
             let taxableSubtotal = try zip(lines, lineTotals).filter { $0.0.taxable }.map(\.1).sum(in: currency)
+            // Discount lines lower the subtotal and, when taxable, the taxed amount: never below zero.
+            guard subtotal.minorUnits >= 0, taxableSubtotal.minorUnits >= 0 else { throw .discountsExceedInvoice }
             var taxAmounts: [InvoiceTotals.TaxAmount] = []
             for rate in taxes {
                 taxAmounts.append(.init(rate: rate, amount: try rate.tax(on: taxableSubtotal)))

@@ -11,14 +11,27 @@ package struct LineItem: Sendable, Hashable, Codable {
     package var unitPrice: Money
     package var discount: Discount?
     package var taxable: Bool
+    /// What a repair-order line is (labour, part…); nil on lines written without it.
+    package var kind: LineKind?
+    /// The dealer-management system's operation code, shown beside the description.
+    package var opCode: String?
+    /// Who did the work.
+    package var technician: String?
 
-    package init(description: String, quantity: FixedDecimal, unitPrice: Money, discount: Discount? = nil, taxable: Bool = true) {
+    package init(description: String, quantity: FixedDecimal, unitPrice: Money, discount: Discount? = nil, taxable: Bool = true,
+                kind: LineKind? = nil, opCode: String? = nil, technician: String? = nil) {
         self.description = description
         self.quantity = quantity
         self.unitPrice = unitPrice
         self.discount = discount
         self.taxable = taxable
+        self.kind = kind
+        self.opCode = opCode
+        self.technician = technician
     }
+
+    /// A discount line: the one kind of line whose total is negative.
+    package var isDiscount: Bool { kind == .discount }
 
     /// quantity × unit price, rounded half-up to the cent, before the discount.
     package func grossTotal() throws(BillingError) -> Money {

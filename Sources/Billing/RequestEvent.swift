@@ -11,6 +11,8 @@ package enum RequestEvent: Sendable, Hashable, Codable {
     case confirmationSent
     case notified
     case linkRotated
+    /// An import replaced the invoice of an unpaid request; `file` is the imported file's name.
+    case updatedFromImport(amount: Money, file: String)
 
     /// Stable name stored in the ledger's `kind` column.
     package var kind: String {
@@ -24,6 +26,7 @@ package enum RequestEvent: Sendable, Hashable, Codable {
         case .confirmationSent: "confirmation_sent"
         case .notified: "notified"
         case .linkRotated: "link_rotated"
+        case .updatedFromImport: "updated_from_import"
         }
     }
 }

@@ -35,7 +35,7 @@ package struct RequestState: Sendable, Hashable {
             reminders.append(entry.at)
         case .confirmationSent:
             confirmationSent = true
-        case .requested, .messageSent, .notified, .linkRotated:
+        case .requested, .messageSent, .notified, .linkRotated, .updatedFromImport:
             break
         }
     }

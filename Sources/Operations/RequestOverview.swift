@@ -90,6 +90,7 @@ package enum EventText {
         case .confirmationSent: "confirmation sent"
         case .notified: "staff notified"
         case .linkRotated: "link rotated (the old link no longer works)"
+        case let .updatedFromImport(amount, file): "updated from import (\(file)): now \(MoneyFormat.plain(amount))"
         }
     }
 }

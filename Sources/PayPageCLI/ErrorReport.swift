@@ -1,6 +1,7 @@
 import Billing
 import Deposits
 import Generator
+import Importing
 import Operations
 import PreviewServer
 import Publishing
@@ -23,6 +24,7 @@ struct ErrorReport {
         case let error as RecordErrors: self.init(error.description, 65)
         case let error as ServerError: self = Self.server(error)
         case let error as DepositError: self = Self.deposit(error)
+        case let error as ImportError: self = Self.importing(error)
         case let error as StaffError: self = Self.staff(error)
         case let error as StaffCommandError: self = Self.staffCommand(error)
         default: self.init("\(error)", 1)
@@ -86,6 +88,15 @@ struct ErrorReport {
         case .unknownBusiness, .businessNeeded, .invalidDepositName, .invalidDate, .emptyRange, .invalidSeparator, .conflictingFormats:
             Self(error.description, 64)
         case .noSuchDeposit, .noSuchDay, .noSuchRequest, .mixedCurrencies, .overflow: Self(error.description, 65)
+        case .store(let error): store(error)
+        }
+    }
+
+    private static func importing(_ error: ImportError) -> Self {
+        switch error {
+        case .records: Self(error.description, 65)
+        case .unknownBusiness: Self("--business: \(error.description)", 64)
+        case .invalidPrefix: Self("--prefix: \(error.description)", 64)
         case .store(let error): store(error)
         }
     }

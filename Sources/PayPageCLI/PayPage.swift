@@ -13,7 +13,7 @@ struct PayPage: AsyncParsableCommand {
             RequestCommand.self, LinkCommand.self, RefundCommand.self, VoidCommand.self, MarkPaidCommand.self,
             RemindCommand.self, ConfirmCommand.self, MessageCommand.self, MessagesCommand.self, CustomerCommand.self,
             BuildCommand.self, ServeCommand.self, ReceiptCommand.self, DemoCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
-            DepositsCommand.self,
+            DepositsCommand.self, ImportCommand.self,
             StaffCommand.self, PayCommand.self,
         ])
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Generator
+import Importing
 import Operations
 import PreviewServer
 import StaffAccess
@@ -38,11 +39,14 @@ struct ServeCommand: AsyncParsableCommand {
             let server = site.server(configuration)
             let ledgerWatch = Task { await site.watchLedger(hub: server.hub) }
             defer { ledgerWatch.cancel() }
+            let inbox = Task { await InboxWatcher(folder: DropFolder(paths: options.paths)).run { Console.print(InboxLine.describe($0)) } }
+            defer { inbox.cancel() }
             try await server.run { running in
                 Console.print("""
                 Serving \(running.baseURL)/
                   gallery: \(running.baseURL)/gallery/   (every request × state × language)
                   staff:   \(running.baseURL)/staff/
+                  inbox:   exports saved into Records/inbox/ are imported
                 \(noReload ? "" : "Live reload is on: edit Themes/ or Records/ and open pages refresh.\n")Press Ctrl+C to stop.
                 """)
                 // A one-time sign-in link for the first owner, on loopback only (like Jupyter's token URL).

@@ -1,4 +1,5 @@
 import Billing
+import Operations
 
 extension ConsoleText {
     /// A ledger event as a line of the request's history, in the staff member's language.
@@ -15,7 +16,14 @@ extension ConsoleText {
         case .confirmationSent: t("console_event_confirmation_sent")
         case .notified: t("console_event_notified")
         case .linkRotated: t("console_event_link_rotated")
+        case let .updatedFromImport(amount, file):
+            // English until the theme's tables have the key.
+            fallback(t("console_event_updated_from_import", ["amount": money(amount), "file": file]), "console_event_updated_from_import", event)
         }
+    }
+
+    private func fallback(_ text: String, _ key: String, _ event: RequestEvent) -> String {
+        text == key ? EventText.staff(event) : text
     }
 
     func method(_ method: PaymentMethod) -> String {

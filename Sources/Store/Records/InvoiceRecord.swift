@@ -22,13 +22,21 @@ package struct InvoiceRecord: Codable, Sendable, Hashable {
         /// "10%" or an amount such as "5.00".
         package var discount: String?
         package var taxable: Bool?
+        /// labour, part, fee, sublet or discount (the only kind whose unit price is negative).
+        package var kind: String?
+        package var opCode: String?
+        package var technician: String?
 
-        package init(description: String, quantity: String?, unitPrice: String, discount: String? = nil, taxable: Bool? = nil) {
+        package init(description: String, quantity: String?, unitPrice: String, discount: String? = nil, taxable: Bool? = nil,
+                    kind: String? = nil, opCode: String? = nil, technician: String? = nil) {
             self.description = description
             self.quantity = quantity
             self.unitPrice = unitPrice
             self.discount = discount
             self.taxable = taxable
+            self.kind = kind
+            self.opCode = opCode
+            self.technician = technician
         }
     }
 

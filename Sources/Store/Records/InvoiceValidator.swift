@@ -63,11 +63,17 @@ package struct InvoiceValidator: Sendable {
                     if parsed.isPositive { quantity = parsed } else { check.fail(path + ".quantity", "must be a positive number") }
                 }
             }
-            let price = check.money(line.unitPrice, path + ".unitPrice", currency, sign: .positiveOrZero)
+            let kind = line.kind.flatMap { check.lineKind($0, path + ".kind") }
+            let price = check.money(line.unitPrice, path + ".unitPrice", currency, sign: .any)
+            if let price { check.priceSign(price, text: line.unitPrice, kindText: line.kind, path + ".unitPrice") }
             let discount = line.discount.flatMap { self.discount($0, path + ".discount", &check, currency) }
-            if let price {
+            if line.discount != nil && kind == .discount { check.fail(path + ".discount", "is not allowed on a line of kind \"discount\"") }
+            check.optionalText(line.opCode, path + ".opCode")
+            check.optionalText(line.technician, path + ".technician")
+            if let price, line.kind == nil || kind != nil {
                 lines.append(LineItem(description: line.description, quantity: quantity, unitPrice: price,
-                                      discount: discount, taxable: line.taxable ?? true))
+                                      discount: discount, taxable: line.taxable ?? true,
+                                      kind: kind, opCode: line.opCode, technician: line.technician))
             }
         }
         guard lines.count == lineRecords.count else { return nil }

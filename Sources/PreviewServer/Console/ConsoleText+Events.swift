@@ -16,14 +16,8 @@ extension ConsoleText {
         case .confirmationSent: t("console_event_confirmation_sent")
         case .notified: t("console_event_notified")
         case .linkRotated: t("console_event_link_rotated")
-        case let .updatedFromImport(amount, file):
-            // English until the theme's tables have the key.
-            fallback(t("console_event_updated_from_import", ["amount": money(amount), "file": file]), "console_event_updated_from_import", event)
+        case let .updatedFromImport(amount, file): t("console_event_updated_from_import", ["amount": money(amount), "file": file])
         }
-    }
-
-    private func fallback(_ text: String, _ key: String, _ event: RequestEvent) -> String {
-        text == key ? EventText.staff(event) : text
     }
 
     func method(_ method: PaymentMethod) -> String {

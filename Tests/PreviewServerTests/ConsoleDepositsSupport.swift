@@ -64,8 +64,8 @@ enum PaypageBinary {
 
     enum Failure: Error { case missing, exit(Int32, String) }
 
-    /// Runs `paypage ARGS` and parses its standard output as JSON.
-    static func json(_ arguments: [String]) throws -> Any {
+    /// Runs `paypage ARGS` and decodes its standard output as JSON.
+    static func decode<T: Decodable>(_ type: T.Type, _ arguments: [String]) throws -> T {
         guard let url else { throw Failure.missing }
         let process = Process()
         process.executableURL = url
@@ -78,6 +78,6 @@ enum PaypageBinary {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw Failure.exit(process.terminationStatus, String(decoding: data, as: UTF8.self)) }
-        return try JSONSerialization.jsonObject(with: data)
+        return try JSONDecoder().decode(type, from: data)
     }
 }

@@ -72,7 +72,7 @@ struct ConsoleDepositBuilder {
             ConsoleDeposit.Line(
                 kind: line.kind.rawValue, label: text.depositLine(line.kind), reference: line.reference?.value,
                 href: line.reference.map { "/staff/requests/\(ConsoleRoutes.path($0.value))" }, document: text.document(line),
-                method: line.method.map(text.method) ?? "", amount: text.money(line.amount))
+                method: line.method.map(text.methodName) ?? "", amount: text.money(line.amount))
         }
         let figures: [(String, Money)] = [
             ("gross", day.gross), ("refunds", day.refunds), ("fees", day.fees), ("fees_returned", day.feesReturned),

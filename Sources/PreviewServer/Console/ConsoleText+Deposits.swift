@@ -17,7 +17,7 @@ extension ConsoleText {
 
     func depositLine(_ kind: DepositLine.Kind) -> String { t("console_deposit_line_\(kind.rawValue)") }
 
-    func method(_ kind: PaymentMethod.Kind) -> String {
+    func methodName(_ kind: PaymentMethod.Kind) -> String {
         switch kind {
         case .card: t("console_deposit_method_card")
         case .applePay: "Apple Pay"

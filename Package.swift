@@ -56,6 +56,7 @@ let package = Package(
         ]),
         .target(name: "PreviewServer", dependencies: [
             "Generator", "Checkout", "Operations", "Publishing", "Store", "Billing", "Theming", "Templating", "PageModels", "Messaging", "StaffAccess",
+            "Deposits",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -93,7 +94,8 @@ let package = Package(
         .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "Operations", "Store", "Billing"]),
         .testTarget(name: "StaffAccessTests", dependencies: ["StaffAccess", "Store", "Billing"]),
         .testTarget(name: "PreviewServerTests", dependencies: [
-            "PreviewServer", "Publishing", "StaffAccess", "PageModels", "TemplatingTesting", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            "PreviewServer", "Publishing", "StaffAccess", "PageModels", "TemplatingTesting", "Deposits",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["CheckoutGolden"]),
         .testTarget(name: "PayPageCLITests", dependencies: ["PayPageCLI", "Operations", "Publishing", "Billing", "Store", "Generator"]),
         .testTarget(name: "HardeningTests", dependencies: [

@@ -18,6 +18,8 @@ struct ConsoleTests {
         (.get, "/staff/"), (.get, "/staff"), (.get, "/staff/requests/CO-1"), (.get, "/staff/requests/CO-1/receipt"),
         (.get, "/staff/requests/CO-1/remind"), (.get, "/staff/requests/CO-1/refund"), (.get, "/staff/requests/CO-1/void"),
         (.get, "/staff/requests/CO-1/mark-paid"), (.get, "/staff/anything/else"),
+        (.get, "/staff/deposits"), (.get, "/staff/deposits/"), (.get, "/staff/deposits?business=main&page=2"), (.get, "/staff/deposits/main-1"),
+        (.get, "/staff/deposits/1"), (.get, "/staff/deposits/main-2026-12-03"),
         (.post, "/staff/requests/CO-1/remind"), (.post, "/staff/requests/CO-1/refund"), (.post, "/staff/requests/CO-1/void"),
         (.post, "/staff/requests/CO-1/mark-paid"), (.post, "/staff/requests/CO-1/send"), (.post, "/staff/sign-out"),
         (.post, "/staff/language"),

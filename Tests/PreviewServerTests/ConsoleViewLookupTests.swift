@@ -29,10 +29,19 @@ struct ConsoleViewLookupTests {
             rows: [.init(reference: v(), href: v(), business: v(), customerName: v(), customerPhone: v(), statusKey: v(), statusLabel: v(),
                          amount: v(), amountDue: v(), created: v(), link: v(), actions: [link()])],
             empty: true, summary: v(), previous: v(), next: v())
+        list.deposits = ConsoleDeposits(
+            businesses: [option()], hasBusinesses: true, company: v(), rules: v(), totals: [.init(label: v(), value: v(), detail: v())],
+            rows: [.init(id: v(), day: v(), dayISO: v(), statusKey: v(), statusLabel: v(), number: v(), href: v(), statusDetail: v(),
+                         gross: v(), refunds: v(), fees: v(), feesDetail: v(), shortfallTaken: v(), net: v(), shortfallCarried: v())],
+            empty: true, summary: v(), previous: v(), next: v())
         var request = frame()
         request.request = ConsoleRequest(reference: v(), statusKey: v(), statusLabel: v(), facts: [.init(label: v(), value: v())], link: v(),
                                          history: [.init(when: v(), text: v())], actions: [link()], hasActions: true, csrf: v(),
-                                         sendAction: v(), receiptHref: v())
+                                         sendAction: v(), receiptHref: v(), deposits: [.init(label: v(), text: v(), href: v())])
+        request.deposit = ConsoleDeposit(
+            title: v(), company: v(), address: v(), day: v(), statusKey: v(), statusLabel: v(), figures: [.init(key: v(), label: v(), value: v())],
+            lines: [.init(kind: v(), label: v(), reference: v(), href: v(), document: v(), method: v(), amount: v())],
+            total: v(), outcome: v(), backHref: v(), note: v())
         var action = frame()
         action.action = ConsoleAction(
             heading: v(), reference: v(), explanation: v(), fixedBefore: v(), fixedAfter: v(),

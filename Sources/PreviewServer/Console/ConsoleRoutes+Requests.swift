@@ -59,6 +59,7 @@ extension ConsoleRoutes {
             }
             var view = call.page(reference, returnTo: "/staff/requests/\(Self.path(details.reference.value))")
             view.request = ConsoleListBuilder(call: call).request(details, overview)
+            view.request?.deposits = requestDeposits(call, details.reference, businessKey: details.businessKey)
             if let done = request.uri.queryParameters.get("done") {
                 view.notice = call.text.t("console_done_\(done)", ["reference": details.reference.value, "customer": details.invoice.customer.name,
                                                                    "amount": request.uri.queryParameters.get("amount") ?? ""])

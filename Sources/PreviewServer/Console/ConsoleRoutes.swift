@@ -30,6 +30,8 @@ struct ConsoleRoutes: Sendable {
         router.get("/staff/requests/:ref") { request, context in try await self.requestPage(request, context) }
         router.get("/staff/requests/:ref/receipt") { request, context in try await self.receipt(request, context) }
         router.post("/staff/requests/:ref/send") { request, context in try await self.send(request, context) }
+        router.get("/staff/deposits") { request, context in try await self.deposits(request, context) }
+        router.get("/staff/deposits/:name") { request, context in try await self.deposit(request, context) }
         for action in ConsoleAction.Kind.allCases {
             router.get("/staff/requests/:ref/\(action.rawValue)") { request, context in try await self.actionForm(action, request, context) }
             router.post("/staff/requests/:ref/\(action.rawValue)") { request, context in try await self.actionSubmit(action, request, context) }

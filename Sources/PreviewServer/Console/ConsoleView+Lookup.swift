@@ -15,6 +15,8 @@ extension ConsoleView: TemplateObject {
         case "list": .init(list)
         case "request": .init(request)
         case "action": .init(action)
+        case "deposits": .init(deposits)
+        case "deposit": .init(deposit)
         default: nil
         }
     }
@@ -130,6 +132,7 @@ extension ConsoleRequest: TemplateObject {
         case "csrf": .init(csrf)
         case "sendAction": .init(sendAction)
         case "receiptHref": .init(receiptHref)
+        case "deposits": .init(deposits)
         default: nil
         }
     }

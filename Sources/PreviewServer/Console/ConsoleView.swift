@@ -36,6 +36,8 @@ struct ConsoleView: Sendable {
     var list: ConsoleList?
     var request: ConsoleRequest?
     var action: ConsoleAction?
+    var deposits: ConsoleDeposits?
+    var deposit: ConsoleDeposit?
 }
 
 /// The sign-in form, or the one-time link's "Continue" step.
@@ -104,6 +106,8 @@ struct ConsoleRequest: Sendable {
     var csrf: String
     var sendAction: String?
     var receiptHref: String?
+    /// Where its payment and refunds went (deposit, expected day, or offline: none).
+    var deposits: [ConsoleRequestDeposit] = []
 }
 
 /// A form or confirmation for one action (remind, refund, void, mark paid).

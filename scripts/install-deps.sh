@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs the system packages PayPage needs on a fresh Debian machine with Swift.
+# Installs the system packages PayPage needs on a fresh Debian machine with Swift. Idempotent:
+# installs only what is missing (a second run changes nothing and needs no network).
 # Usage: scripts/install-deps.sh [--test]   (--test adds what the test suite needs)
 set -euo pipefail
-pkgs=(libcmark-dev pkg-config libsqlite3-dev)
+# chromium prints receipts to PDF ("Download PDF", `paypage receipt --pdf`).
+pkgs=(libcmark-dev pkg-config libsqlite3-dev chromium)
 if [ "${1:-}" = "--test" ]; then
   # Browser tests, PDF checks, the Nu HTML checker (Java) and axe-core.
-  pkgs+=(chromium chromium-driver poppler-utils)
+  pkgs+=(chromium-driver poppler-utils)
   command -v java >/dev/null || pkgs+=(default-jre-headless)
   python3 -m pip --version >/dev/null 2>&1 || pkgs+=(python3-pip)
 fi
@@ -15,6 +17,7 @@ for p in "${pkgs[@]}"; do
 done
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "installing: ${missing[*]}" >&2
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi

@@ -8,12 +8,13 @@
 #   URL        the running `paypage serve --workspace W` for it, e.g. http://127.0.0.1:8099
 # Give one pair per theme (build and serve a copy with `--theme harbour` for the second one).
 # The checkout flow PAYS one open request per theme in each workspace (3-D Secure approved), so
-# use throw-away workspaces. Exits 0 when every check passes, 1 listing every failure with its URL,
-# 69 when a tool is missing.
+# use throw-away workspaces. The staff console is checked too, signed in as a clerk the check adds
+# with `paypage staff add` (PAYPAGE_BIN names the binary; default .build/debug/paypage).
+# Exits 0 when every check passes, 1 listing every failure with its URL, 69 when a tool is missing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 if [ $# -lt 2 ] || [ $(( $# % 2 )) -ne 0 ]; then
-  sed -n 2,12p "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n 2,14p "$0" | sed 's/^# \{0,1\}//' >&2
   exit 64
 fi
 for tool in chromium chromedriver java python3; do

@@ -9,7 +9,8 @@ businesses use. Checks: axe-core (zero violations, every impact), Nu HTML checke
 weight (<= 30 KB gzip -9 with CSS, JS, images), same-origin requests only, system fonts only,
 amount and reference without JavaScript, <html lang>, no word of the other language, Canadian
 money formats, reflow at 320 px, targets >= 24x24 px, keyboard reachability with visible focus,
-announced progress and errors.
+announced progress and errors. Then the staff console, signed in as a clerk, in French and English
+(console_pages.py: every console page through axe-core and the Nu checker, reflow, targets, keyboard).
 """
 import gzip
 import html
@@ -579,6 +580,10 @@ def run_site(driver, workspace, base, lists, nu_dir, nu_map):
             chosen[theme] = {"token": p["token"], "affirm": affirm, "reference": p["reference"]}
     for theme, c in sorted(chosen.items()):
         checkout_flow(driver, base, theme, c, lists, save_for_nu)
+
+    # 4. The staff console, signed in (its own module: console_pages.py).
+    import console_pages
+    console_pages.run(sys.modules[__name__], driver, workspace, base, lists, save_for_nu)
 
 
 def fill(driver, values):

@@ -23,4 +23,4 @@ for theme in default harbour; do
   for _ in $(seq 1 100); do curl -fsS -o /dev/null "http://127.0.0.1:$port/gallery/" 2>/dev/null && break; sleep 0.1; done
   args+=("$W" "http://127.0.0.1:$port")
 done
-scripts/checks/public-pages.sh "${args[@]}"
+PAYPAGE_BIN="$P" scripts/checks/public-pages.sh "${args[@]}"

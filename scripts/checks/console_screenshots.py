@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Screenshots of the staff console, signed in as a clerk, for a reviewer to look at.
+
+Serves a fresh copy of the demo workspace (as console_flow.py does), adds a clerk, signs in through
+the form, and saves the requests list, a paid request's page and the refund confirmation at
+1280x800 (English) and 390x844 (French), viewport only, as console-list-1280.png,
+console-request-390.png, console-refund-confirm-1280.png… Nothing is refunded (the confirmation
+is only shown).
+
+Usage: python3 scripts/checks/console_screenshots.py [OUTDIR] [--all] [--paypage .build/debug/paypage]
+       (default OUTDIR: docs/screenshots; --all adds the sign-in page, an unpaid request and every
+       action's form: console-sign-in-390.png, console-remind-1280.png…)
+Exit codes: 0 done, 1 failed, 77 skipped (a tool is missing).
+"""
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import console_flow as flow  # noqa: E402
+
+SIZES = [(1280, 800, "en"), (390, 844, "fr")]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("outdir", nargs="?", default=str(flow.REPO / "docs/screenshots"))
+    parser.add_argument("--all", action="store_true", help="every console page, not only the three of the docs")
+    parser.add_argument("--paypage", default=os.environ.get("PAYPAGE_BIN", str(flow.REPO / ".build/debug/paypage")))
+    args = parser.parse_args()
+    chromium, driver = flow.tools()
+    binary, out = Path(args.paypage), Path(args.outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    base = Path(tempfile.mkdtemp(prefix="paypage-console-shots-"))
+    server = chrome = None
+    try:
+        root = base / "workspace"
+        root.mkdir()
+        shutil.copytree(flow.REPO / "Records", root / "Records")
+        shutil.copytree(flow.REPO / "Themes", root / "Themes")
+        flow.paypage(binary, "demo", "--workspace", str(root))
+        flow.paypage(binary, "staff", "add", flow.CLERK, "--role", "clerk", "--language", "en", "--password-stdin",
+                     "--workspace", str(root), stdin=flow.PASSWORD + "\n")
+        server = flow.Server(binary, root)
+        chrome = flow.browser(chromium, driver)
+        clerk = flow.Clerk(chrome, server.url)
+        if args.all:
+            for width, height, _ in SIZES:
+                chrome.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                       {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500})
+                chrome.get(server.url + "/staff/sign-in")
+                chrome.save_screenshot(str(out / f"console-sign-in-{width}.png"))
+        clerk.sign_in(flow.CLERK, flow.PASSWORD)
+        paid = json.loads(flow.paypage(binary, "request", "list", "--workspace", str(root), "--json", "--status", "paid"))
+        reference = next(r["reference"] for r in paid if r["status"] == "paid")
+        for width, height, lang in SIZES:
+            chrome.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500})
+            chrome.get(server.url + "/staff/")
+            if chrome.execute_script("return document.documentElement.lang")[:2] != lang:
+                clerk.submit(clerk.one(f"form[action='/staff/language'] button[lang='{lang}']", "language button"))
+            shots = {"list": "/staff/", "request": f"/staff/requests/{reference}"}
+            if args.all:
+                unpaid = json.loads(flow.paypage(binary, "request", "list", "--workspace", str(root), "--json", "--status", "open"))[0]["reference"]
+                shots.update({"request-open": f"/staff/requests/{unpaid}", "remind": f"/staff/requests/{unpaid}/remind",
+                              "void": f"/staff/requests/{unpaid}/void", "mark-paid": f"/staff/requests/{unpaid}/mark-paid",
+                              "refund": f"/staff/requests/{reference}/refund", "refused": f"/staff/requests/{unpaid}/refund",
+                              "search": "/staff/?q=Trem&status=open"})
+            for name, path in shots.items():
+                chrome.get(server.url + path)
+                chrome.save_screenshot(str(out / f"console-{name}-{width}.png"))
+            chrome.get(f"{server.url}/staff/requests/{reference}/refund")
+            clerk.one("input[name=kind][value=partial]", "Partial refund").click()
+            clerk.one("input#amount", "amount").send_keys("40.00" if lang == "en" else "40,00")
+            clerk.one("input#reason", "reason").send_keys("Courtesy" if lang == "en" else "Geste commercial")
+            clerk.submit(clerk.one("main form button[type=submit]", "Review the refund"))
+            chrome.save_screenshot(str(out / f"console-refund-confirm-{width}.png"))
+            if args.all:
+                chrome.get(f"{server.url}/staff/requests/{reference}/refund")
+                clerk.one("input[name=kind][value=partial]", "Partial refund").click()
+                clerk.submit(clerk.one("main form button[type=submit]", "Review the refund"))
+                chrome.save_screenshot(str(out / f"console-refund-error-{width}.png"))
+        print(f"screenshots of {reference} in {out}")
+        return 0
+    except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001
+        print(f"FAIL: {type(error).__name__}: {error}", flush=True)
+        return 1
+    finally:
+        if chrome is not None:
+            chrome.quit()
+        if server is not None:
+            server.stop()
+        shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -43,7 +43,7 @@ enum Page {
 
     /// The request page's first deposit line (its payment), as marked up inside its `<dd>`.
     static func depositLine(_ html: String) -> String? {
-        guard let start = html.range(of: "<div class=\"console-deposit\"><dt>") else { return nil }
+        guard let start = html.range(of: "<dl class=\"console-deposit\"><dt>") else { return nil }
         guard let dd = html[start.upperBound...].range(of: "<dd>"), let end = html[dd.upperBound...].range(of: "</dd>") else { return nil }
         return String(html[dd.upperBound..<end.lowerBound])
     }

@@ -4,8 +4,8 @@ import Testing
 /// The staff console in a real browser: scripts/checks/console_flow.py serves a fresh demo
 /// workspace, adds a clerk with `paypage staff add`, signs in through the form, finds a paid
 /// request by the customer's phone, refunds part of it then the rest (each confirmed), finds both
-/// refunds on the receipt, voids an open request after its confirmation, and checks that the
-/// customer's page says it is cancelled and offers no payment.
+/// refunds on the receipt, voids an open request after its confirmation, checks that the
+/// customer's page says it is cancelled and offers no payment, and marks another one paid in cash.
 /// Skipped only when Chromium, chromedriver, python3 or selenium is missing (scripts/install-deps.sh --test).
 @Suite("Staff console in a browser")
 struct ConsoleBrowserTests {
@@ -22,7 +22,7 @@ struct ConsoleBrowserTests {
         return missing
     }
 
-    @Test("a clerk signs in, finds by phone, refunds in two steps, sees both on the receipt, voids; the customer's page shows it voided",
+    @Test("a clerk signs in, finds by phone, refunds in two steps, sees both on the receipt, voids (the customer's page shows it), marks paid",
           .enabled(if: CLI.isAvailable && ConsoleBrowserTests.missingTools.isEmpty,
                    "needs the paypage binary, chromium, chromedriver and python3 with selenium"))
     func clerkAtTheFrontDesk() throws {

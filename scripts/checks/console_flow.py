@@ -14,7 +14,9 @@
    - opens the receipt (View receipt) and finds both refunds on it;
    - voids an open request after its confirmation; opens the customer's page from the /p/<token>/
      link shown on the console's request page: it says the request is cancelled and offers no
-     way to pay (no checkout link, no form, no input; the checkout address refuses too).
+     way to pay (no checkout link, no form, no input; the checkout address refuses too);
+   - marks another unpaid request paid in cash;
+   - on every page it reaches, no string key (console_…) shows instead of its text.
 4. The ledger agrees (`paypage request show REF --json`): statuses, amounts, the clerk's name.
 
 Usage: python3 scripts/checks/console_flow.py [--paypage .build/debug/paypage] [--keep]
@@ -185,6 +187,7 @@ class Clerk:
         old, label = self.chrome.find_element(self.By.TAG_NAME, "html"), button.text
         button.click()
         self.wait().until(self.EC.staleness_of(old))
+        self.no_string_keys()
         if expect_path:
             check(re.fullmatch(expect_path, self.path()), f"after {label!r}: at {self.chrome.current_url}, expected {expect_path}")
 
@@ -192,6 +195,7 @@ class Clerk:
         old = self.chrome.find_element(self.By.TAG_NAME, "html")
         link.click()
         self.wait().until(self.EC.staleness_of(old))
+        self.no_string_keys()
 
     def sign_in(self, name, password):
         self.chrome.get(self.base + "/staff/")
@@ -231,13 +235,17 @@ class Clerk:
         check(links[0].text.strip() == label, f"the {suffix} action says {links[0].text!r}, not {label!r}")
         self.follow(links[0])
 
+    def no_string_keys(self):
+        key = re.search(r"\bconsole_[a-z_-]+", self.text())
+        check(not key, f"a string key shows instead of its text on {self.chrome.current_url}: {key and key.group(0)}")
+
     def notice(self):
         found = self.css("[role=status].console-notice")
         return plain(found[0].text) if found else ""
 
     def facts(self):
         return {plain(d.find_element(self.By.TAG_NAME, "dt").text): plain(d.find_element(self.By.TAG_NAME, "dd").text)
-                for d in self.css(".console-facts > div")}
+                for d in self.css(".console-facts > dl")}
 
     def history(self):
         return [plain(li.text) for li in self.css(".console-history li")]
@@ -357,6 +365,18 @@ def scenario(chrome, base, binary, root):
     check(not clerk.css("form") and not clerk.css("input"), "the voided request's checkout address still shows a form")
     check("can no longer be paid" in clerk.text(), "the voided request's checkout does not say it can no longer be paid")
     log(f"the customer's page {match.group(1)} says cancelled and offers no payment")
+
+    # Mark another unpaid request paid in cash (money taken at the desk).
+    cash = next(r["reference"] for r in open_rows if r["reference"] != victim)
+    chrome.get(f"{base}/staff/{'?q=' + urllib.parse.quote(cash)}")
+    clerk.open_request(cash)
+    clerk.action("Mark paid", "mark-paid")
+    clerk.one("input[name=method][value=cash]", "Cash").click()
+    clerk.submit(clerk.one("main form button[type=submit]", "Mark paid"), rf"/staff/requests/{cash}")
+    check(clerk.notice() == f"{cash} is marked paid.", f"the notice after Mark paid says {clerk.notice()!r}")
+    check(clerk.css("h1 .pill-paid"), "the request page does not show it paid")
+    check(show(binary, root, cash)["status"] == "paid", "the ledger does not hold the cash payment")
+    log(f"marked {cash} paid in cash")
 
 
 def main():

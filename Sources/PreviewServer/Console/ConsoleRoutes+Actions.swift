@@ -69,7 +69,7 @@ extension ConsoleRoutes {
                     let method = PaymentMethod.Kind(rawValue: form["method"] ?? "").flatMap { $0.isOffline ? $0 : nil } ?? .cash
                     _ = try call.service.markPaid(reference, method: method)
                     await afterChange(details.reference)
-                    return ConsoleGate.redirect(page + "?done=mark-paid")
+                    return ConsoleGate.redirect(page + "?done=mark_paid")
                 }
             } catch {
                 // Refused: the same form again, with the reason said plainly and nothing changed.

@@ -39,9 +39,8 @@ struct ConsoleDepositBuilder {
         return ConsoleDeposits.Row(
             id: "day-\(day.businessKey)-\(day.day.iso)", day: text.day(day.day), dayISO: day.day.iso, statusKey: day.status.rawValue,
             statusLabel: text.depositStatus(day.status), number: day.id?.description, href: Self.href(day), statusDetail: detail,
-            gross: text.money(day.gross), refunds: text.money(day.refunds), fees: text.money(day.netFees),
-            feesDetail: day.feesReturned.isZero ? nil
-                : text.t("console_deposit_fees_detail", ["fees": text.money(day.fees), "returned": text.money(day.feesReturned)]),
+            gross: text.money(day.gross), refunds: text.money(day.refunds), fees: text.money(day.fees),
+            feesDetail: day.feesReturned.isZero ? nil : text.t("console_deposit_fees_detail", ["returned": text.money(day.feesReturned)]),
             shortfallTaken: text.money(day.shortfallTaken), net: text.money(day.deposit), shortfallCarried: text.money(day.shortfallCarried))
     }
 

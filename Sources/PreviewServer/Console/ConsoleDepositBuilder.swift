@@ -96,12 +96,18 @@ struct ConsoleDepositBuilder {
             note: text.t("console_deposit_note", ["zone": settings.timeZone.identifier]))
     }
 
+    /// "Deposit velo-laurier-3", "No deposit", "Expected deposit": the page shows the day beneath.
     func title(_ day: DepositDay) -> String {
         switch day.status {
         case .deposited: text.t("console_deposit_title", ["number": day.id?.description ?? ""])
-        case .noDeposit: text.t("console_deposit_title_none", ["day": text.day(day.day)])
-        case .expected: text.t("console_deposit_title_expected", ["day": text.day(day.day)])
+        case .noDeposit: text.t("console_deposit_title_none")
+        case .expected: text.t("console_deposit_title_expected")
         }
+    }
+
+    /// The browser's title: the heading and the day (a day without a deposit has no number).
+    func pageTitle(_ day: DepositDay) -> String {
+        day.status == .deposited ? title(day) : "\(title(day)) — \(text.day(day.day))"
     }
 
     /// Where a request's payment and refunds went, one line each.

@@ -3,7 +3,8 @@ import Testing
 
 /// Reads the deposit pages' markup: list rows, a deposit's figures and lines, a request's deposit line.
 enum Page {
-    /// `id="day-KEY-YYYY-MM-DD"` rows: the day, then [number, gross, refunds, fees, shortfall taken, net, shortfall carried].
+    /// `id="day-KEY-YYYY-MM-DD"` rows: the day, then [number, gross, refunds, fees, shortfall taken, net, shortfall carried];
+    /// a cell's detail line follows its figure after `|` (the fees returned).
     static func rows(_ html: String, business: String) -> [(String, [String])] {
         var result: [(String, [String])] = []
         let marker = "<tr id=\"day-\(business)-"
@@ -13,7 +14,8 @@ enum Page {
             guard let end = rest[start.upperBound...].range(of: "</tr>") else { break }
             let row = String(rest[start.upperBound..<end.lowerBound])
             let number = row.firstMatch(of: /<strong class="deposit-number">([^<]*)</)?.1 ?? ""
-            let cells = row.matches(of: /<td class="num[^"]*" data-label="[^"]*">([^<]*)/).map { String($0.1) }
+            let cells = row.matches(of: /<td class="num[^"]*" data-label="[^"]*">([^<]*)(?:<span class="line-detail">([^<]*)<\/span>)?/)
+                .map { String($0.1) + ($0.2.map { "|\($0)" } ?? "") }
             result.append((day, [String(number)] + cells))
             rest = rest[end.upperBound...]
         }

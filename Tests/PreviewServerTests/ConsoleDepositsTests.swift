@@ -53,12 +53,13 @@ struct ConsoleDepositsTests {
         return rows
     }
 
-    @Test("the list shows every day of every business with the deposit book's figures, newest first")
-    func listMatchesBook() async throws {
+    @Test("the list shows every day of every business with the deposit book's figures, newest first, in both languages",
+          arguments: [("Luc", Language.en), ("Marie", .fr)])
+    func listMatchesBook(member: String, language: Language) async throws {
         let ws = try Self.workspace()
         let book = Self.book(ws)
         try await ws.withClient { client in
-            let headers = try await Self.signedIn(client, "Luc")
+            let headers = try await Self.signedIn(client, member)
             var statuses: Set<DepositDay.Status> = []
             for key in ws.service.businesses.keys {
                 let days = try book.days(business: key)
@@ -67,7 +68,7 @@ struct ConsoleDepositsTests {
                 for day in days {
                     statuses.insert(day.status)
                     let cells = try #require(rows[day.day.iso], "\(key) \(day.day.iso)")
-                    #expect(cells == Self.expected(day, .en), "\(key) \(day.day.iso)")
+                    #expect(cells == Self.expected(day, language), "\(key) \(day.day.iso)")
                 }
             }
             #expect(statuses.isSuperset(of: [.deposited, .noDeposit]), "the demo has deposits and a day without one")
@@ -93,7 +94,9 @@ struct ConsoleDepositsTests {
             #expect(lists.values.reduce(0) { $0 + $1.count } == days.count, "the pages list the CLI's days, no more")
             for day in days {
                 let cells = try #require(lists[day.business]?[day.date], "\(day.business) \(day.date) is on the page")
-                let fees = Self.format(Self.cents(day.fees) - Self.cents(day.feesReturned), .en)
+                let returned = Self.cents(day.feesReturned)
+                let fees = Self.format(day.fees, .en)
+                    + (returned == 0 ? "" : "|" + Web.t("en", "console_deposit_fees_detail", ["returned": Self.format(returned, .en)]))
                 #expect(cells == [day.number ?? "", Self.format(day.gross, .en), Self.format(day.refunds, .en), fees,
                                   Self.format(day.shortfallTaken, .en), Self.format(day.net, .en), Self.format(day.shortfallCarried, .en)],
                         "\(day.business) \(day.date)")
@@ -262,10 +265,14 @@ struct ConsoleDepositsTests {
 
     // MARK: - expected texts
 
-    /// The cells of a list row: number, gross, refunds, fees less fees returned, shortfall taken, net, shortfall carried.
+    /// The cells of a list row: number, gross, refunds, fees (and fees returned), shortfall taken, net, shortfall carried.
     static func expected(_ day: DepositDay, _ language: Language) -> [String] {
-        [day.id?.description ?? ""] + [day.gross, day.refunds, day.netFees, day.shortfallTaken, day.deposit, day.shortfallCarried]
+        var cells = [day.id?.description ?? ""] + [day.gross, day.refunds, day.fees, day.shortfallTaken, day.deposit, day.shortfallCarried]
             .map { MoneyFormat.format($0, language) }
+        if day.feesReturned.isPositive {
+            cells[3] += "|" + Web.t(language.rawValue, "console_deposit_fees_detail", ["returned": MoneyFormat.format(day.feesReturned, language)])
+        }
+        return cells
     }
 
     static func cents(_ decimal: String) -> Int64 {

@@ -39,9 +39,8 @@ struct ConsoleDepositBuilder {
         return ConsoleDeposits.Row(
             id: "day-\(day.businessKey)-\(day.day.iso)", day: text.day(day.day), dayISO: day.day.iso, statusKey: day.status.rawValue,
             statusLabel: text.depositStatus(day.status), number: day.id?.description, href: Self.href(day), statusDetail: detail,
-            gross: text.money(day.gross), refunds: text.money(day.refunds), fees: text.money(day.netFees),
-            feesDetail: day.feesReturned.isZero ? nil
-                : text.t("console_deposit_fees_detail", ["fees": text.money(day.fees), "returned": text.money(day.feesReturned)]),
+            gross: text.money(day.gross), refunds: text.money(day.refunds), fees: text.money(day.fees),
+            feesDetail: day.feesReturned.isZero ? nil : text.t("console_deposit_fees_detail", ["returned": text.money(day.feesReturned)]),
             shortfallTaken: text.money(day.shortfallTaken), net: text.money(day.deposit), shortfallCarried: text.money(day.shortfallCarried))
     }
 
@@ -97,12 +96,18 @@ struct ConsoleDepositBuilder {
             note: text.t("console_deposit_note", ["zone": settings.timeZone.identifier]))
     }
 
+    /// "Deposit velo-laurier-3", "No deposit", "Expected deposit": the page shows the day beneath.
     func title(_ day: DepositDay) -> String {
         switch day.status {
         case .deposited: text.t("console_deposit_title", ["number": day.id?.description ?? ""])
-        case .noDeposit: text.t("console_deposit_title_none", ["day": text.day(day.day)])
-        case .expected: text.t("console_deposit_title_expected", ["day": text.day(day.day)])
+        case .noDeposit: text.t("console_deposit_title_none")
+        case .expected: text.t("console_deposit_title_expected")
         }
+    }
+
+    /// The browser's title: the heading and the day (a day without a deposit has no number).
+    func pageTitle(_ day: DepositDay) -> String {
+        day.status == .deposited ? title(day) : "\(title(day)) — \(text.day(day.day))"
     }
 
     /// Where a request's payment and refunds went, one line each.

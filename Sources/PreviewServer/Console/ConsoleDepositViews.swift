@@ -16,7 +16,7 @@ struct ConsoleDeposits: Sendable {
         var gross: String
         var refunds: String
         var fees: String
-        /// "13,80 $ less 3,00 $ returned" when fees were returned that day.
+        /// "3,00 $ returned" when fees were returned that day (they add to the deposit).
         var feesDetail: String?
         var shortfallTaken: String
         var net: String

@@ -49,7 +49,7 @@ extension ConsoleRoutes {
             }
             let settings = call.service.businesses.all[day.businessKey] ?? call.service.businesses.main
             let builder = ConsoleDepositBuilder(text: call.text)
-            var view = call.page(builder.title(day), returnTo: ConsoleDepositBuilder.href(day))
+            var view = call.page(builder.pageTitle(day), returnTo: ConsoleDepositBuilder.href(day))
             view.chrome.stylesheets.append(call.views.asset("css/deposits.css"))
             view.chrome.scripts.append(call.views.asset("js/receipt.js"))
             view.chrome.bodyClass += " page-deposit"

@@ -51,7 +51,7 @@ package struct DemoReplay: Sendable {
         var businesses = requests.businesses
         for key in businesses.all.keys { businesses.all[key]?.deposits.holidays.formUnion(holidays) }
         return RequestService(paths: requests.paths, ledger: requests.ledger, businesses: businesses,
-                              replies: requests.replies, clock: requests.clock)
+                              replies: requests.replies, clock: requests.clock, actor: .demo)
     }
 
     private func apply(_ step: DemoHistory.Step, service: RequestService) throws(OperationError) {
@@ -87,7 +87,8 @@ package struct DemoReplay: Sendable {
         case "affirm": source = .affirm(AffirmSelection(months: step.months ?? 3), creditCheck: .approve)
         default: throw .invalidField("method", .notOneOf(["card", "apple_pay", "google_pay", "affirm"]))
         }
-        let result = try CheckoutService.simulated(service).charge(step.reference ?? "", source: source, idempotencyKey: nil)
+        // Customers pay; every other step is the demo acting as staff.
+        let result = try CheckoutService.simulated(service.acting(as: .customer)).charge(step.reference ?? "", source: source, idempotencyKey: nil)
         guard result.payment != nil else { throw .invalidField("card", .notOneOf(["an approved test card"])) }
     }
 }

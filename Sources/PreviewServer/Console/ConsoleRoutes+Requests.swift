@@ -40,7 +40,6 @@ extension ConsoleRoutes {
             do throws(OperationError) { page = try call.service.listPage(listQuery) } catch { throw error }
             var view = call.page(call.text.t("console_requests_title"), returnTo: "/staff/")
             view.list = ConsoleListBuilder(call: call).list(page, query: listQuery)
-            view.notice = query.get("done").map { call.text.t("console_done_\($0)", ["reference": query.get("ref") ?? "", "customer": "", "amount": ""]) }
             return render(call.theme, "console/requests", view)
         }
     }
@@ -60,9 +59,14 @@ extension ConsoleRoutes {
             var view = call.page(reference, returnTo: "/staff/requests/\(Self.path(details.reference.value))")
             view.request = ConsoleListBuilder(call: call).request(details, overview)
             view.request?.deposits = requestDeposits(call, details.reference, businessKey: details.businessKey)
-            if let done = request.uri.queryParameters.get("done") {
+            // What was just done, worded from the ledger, never from the address (a link must not show a false message).
+            let lastRefund = details.entries.last { $0.event.kind == "refunded" }.flatMap { entry -> Money? in
+                if case .refunded(let refund) = entry.event { return refund.amount }
+                return nil
+            }
+            if let done = request.uri.queryParameters.get("done"), Self.notices.contains(done) {
                 view.notice = call.text.t("console_done_\(done)", ["reference": details.reference.value, "customer": details.invoice.customer.name,
-                                                                   "amount": request.uri.queryParameters.get("amount") ?? ""])
+                                                                   "amount": lastRefund.map(call.text.money) ?? ""])
             }
             return render(call.theme, "console/request", view)
         }
@@ -79,6 +83,9 @@ extension ConsoleRoutes {
             return ConsoleGate.redirect("/p/\(details.row.token.value)/receipt/\(call.text.language.rawValue)/")
         }
     }
+
+    /// The notices a redirect after an action may ask for.
+    static let notices: Set<String> = ["remind", "refund", "void", "mark_paid", "send"]
 
     /// A reference in a URL path (references are `A–Z a–z 0–9 . _ -`: nothing to escape).
     static func path(_ reference: String) -> String { reference }

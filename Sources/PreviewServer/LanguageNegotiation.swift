@@ -28,16 +28,7 @@ package struct LanguageNegotiation: Sendable, Equatable {
     }
 
     static func cookieLanguage(_ headers: [String]) -> SiteLanguage? {
-        for header in headers.prefix(8) {
-            for pair in header.split(separator: ";").prefix(64) {
-                let pieces = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                if pieces.count == 2, pieces[0].trimmingSpaces() == cookieName,
-                   let language = SiteLanguage(rawValue: pieces[1].trimmingSpaces().lowercased()) {
-                    return language
-                }
-            }
-        }
-        return nil
+        CookieHeader.value(named: cookieName, in: headers).flatMap { SiteLanguage(rawValue: $0.lowercased()) }
     }
 
     /// HttpOnly: the page's own script does not need it; the server reads it.

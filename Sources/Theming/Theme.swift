@@ -20,6 +20,9 @@ package struct Theme: Sendable {
     package let assets: [ThemeAsset]
     /// Original asset path → fingerprinted path (`css/app.css` → `css/app.0123456789.css`).
     package let assetURLs: [String: String]
+
+    /// A theme asset's root-relative address on the site (`/assets/<theme>/<fingerprinted path>`).
+    package func assetAddress(_ path: String) -> String { "/assets/\(name)/\(assetURLs[path] ?? path)" }
     /// SHA-256 (hex) over every file of every theme in the chain, overridden ones included:
     /// when it changes, every page rendered with the theme must be rewritten.
     package let fingerprint: String

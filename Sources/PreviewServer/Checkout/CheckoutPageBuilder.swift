@@ -31,7 +31,7 @@ struct CheckoutPageBuilder {
 
     func money(_ amount: Money) -> String { MoneyFormat.format(amount, language) }
 
-    func asset(_ path: String) -> String { "/assets/\(theme.name)/\(theme.assetURLs[path] ?? path)" }
+    func asset(_ path: String) -> String { theme.assetAddress(path) }
 
     func page(_ step: Step) -> CheckoutPage {
         let due = details.state.amountDue

@@ -9,7 +9,7 @@ struct ConsoleViews {
     let text: ConsoleText
     let theme: Theme
 
-    func asset(_ path: String) -> String { "/assets/\(theme.name)/\(theme.assetURLs[path] ?? path)" }
+    func asset(_ path: String) -> String { theme.assetAddress(path) }
 
     func frame(title: String, bar: ConsoleView.Bar?) -> ConsoleView {
         ConsoleView(

@@ -33,8 +33,12 @@ package struct RequestOverview: Sendable, Codable {
 extension RequestService {
     /// One request with its history.
     package func overview(_ reference: String) throws(OperationError) -> RequestOverview {
-        let context = try context(reference)
-        return overview(context.row, entries: context.entries, amount: context.totals.total, businessKey: context.businessKey)
+        overview(try context(reference))
+    }
+
+    /// The overview of a request already read (no second read of its record and events).
+    package func overview(_ context: RequestDetails) -> RequestOverview {
+        overview(context.row, entries: context.entries, amount: context.totals.total, businessKey: context.businessKey)
     }
 
     /// Every request, filtered by status and by customer name or phone; the ledger is read in one query.

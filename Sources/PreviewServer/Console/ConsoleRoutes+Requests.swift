@@ -48,16 +48,14 @@ extension ConsoleRoutes {
         try await signedIn(request) { call in
             let reference = context.parameters.get("ref") ?? ""
             let details: RequestDetails
-            let overview: RequestOverview
             do throws(OperationError) {
                 details = try call.service.context(reference)
-                overview = try call.service.overview(reference)
             } catch {
                 if case .notFound = error { return ErrorPage.response(.notFound) }
                 throw error
             }
             var view = call.page(reference, returnTo: "/staff/requests/\(Self.path(details.reference.value))")
-            view.request = ConsoleListBuilder(call: call).request(details, overview)
+            view.request = ConsoleListBuilder(call: call).request(details, call.service.overview(details))
             view.request?.deposits = requestDeposits(call, details.reference, businessKey: details.businessKey)
             // What was just done, worded from the ledger, never from the address (a link must not show a false message).
             let lastRefund = details.entries.last { $0.event.kind == "refunded" }.flatMap { entry -> Money? in

@@ -16,7 +16,6 @@ extension BuildRun {
         let factories = sources.themes.mapValues { PageFactory(theme: $0, dates: dates) }
         let staff = StaffPages(factory: factories[sources.staffThemeName]!, language: businesses.main.defaultLanguage,
                                pageSize: options.staffPageSize, themeFingerprint: sources.staffTheme.fingerprint)
-        let workers = max(1, options.parallelism ?? ProcessInfo.processInfo.activeProcessorCount)
         // Sized once: growing by doubling would hold the old and the new storage at once.
         let expected = (try? ledger.requestCount()) ?? 0
         manifest.requests.reserveCapacity(expected * (1 + sources.previewThemes.count))
@@ -28,7 +27,7 @@ extension BuildRun {
         defer { pipeline.finish() }  // also when a batch fails: no write outlives the build
         try stream.forEachBatch { models throws(GeneratorError) in
             let diffStart = phases.now
-            let jobs = try diff(models, staff: staff, index: &index, workers: workers)
+            let jobs = try diff(models, staff: staff, index: &index)
             diffTime += phases.now - diffStart
             compared += models.count
             rendered += Set(jobs.map(\.model.reference.key)).count
@@ -60,7 +59,6 @@ extension BuildRun {
     mutating func renderStaffPages(_ staff: StaffPages) throws(GeneratorError) {
         guard let index = staffIndex else { return }
         let start = phases.now
-        let workers = max(1, options.parallelism ?? ProcessInfo.processInfo.activeProcessorCount)
         manifest.pages = try StaffPass(staff: staff, theme: sources.staffTheme, writer: writer, output: output, old: old,
                                        force: options.force, workers: workers)
             .run(index: index, ledger: ledger, timeZone: businesses.main.timeZone, previewThemes: sources.previewThemes)
@@ -69,8 +67,7 @@ extension BuildRun {
 
     /// ``BuildPhase/manifestDiff`` for one batch: hashes each request's inputs (on every core),
     /// keeps what is unchanged, and returns the page sets to render.
-    private mutating func diff(_ models: [RequestModel], staff: StaffPages, index: inout StaffIndex,
-                               workers: Int) throws(GeneratorError) -> [RenderJob] {
+    private mutating func diff(_ models: [RequestModel], staff: StaffPages, index: inout StaffIndex) throws(GeneratorError) -> [RenderJob] {
         let sources = sources
         let prepared = ParallelWork.map(models.count, workers: workers) { i -> (StaffRecord, UInt64?) in
             let model = models[i]

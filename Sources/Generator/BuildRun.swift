@@ -25,6 +25,8 @@ struct BuildRun {
     var rendered = 0
     var invalidKeys: Set<String> = []
     var staffIndex: StaffIndex?
+    /// Render threads: the option, else one per active core.
+    var workers: Int { max(1, options.parallelism ?? ProcessInfo.processInfo.activeProcessorCount) }
 
     init(_ builder: SiteBuilder, only: Set<String>?, options: BuildOptions) throws(GeneratorError) {
         self.options = options

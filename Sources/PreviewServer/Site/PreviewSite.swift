@@ -47,13 +47,15 @@ package struct PreviewSite: Sendable {
         let site = self
         let hub = ReloadHub(heartbeatInterval: configuration.heartbeatInterval)
         let pool = BlockingPool(threads: configuration.blockingThreads)
-        // The customer's page and receipt before the answer. The staff lists follow from
-        // `watchLedger`, which sees this change like any other and rebuilds once per burst.
-        let desk = CheckoutDesk(pool: pool, services: { () throws(OperationError) in try site.service().acting(as: .customer) }, afterChange: { reference in
-            // A failure here is reported by the ledger watch's full rebuild, which follows.
+        // After a payment or a staff action: that request's pages before the answer. The gallery
+        // and manifest follow from `watchLedger`, which sees this change like any other (and
+        // reports a failure here with its full rebuild).
+        let republish: @Sendable (Reference) async -> Void = { reference in
             _ = try? await pool.perform { () throws(OperationError) in _ = try? site.publisher.publishRequestPages(only: [reference]) }
             await hub.broadcast(.reload)
-        })
+        }
+        let desk = CheckoutDesk(pool: pool, services: { () throws(OperationError) in try site.service().acting(as: .customer) },
+                                afterChange: republish)
         let server = PreviewServer(
             configuration: configuration,
             watchedDirectories: [paths.themes, paths.records],
@@ -66,10 +68,7 @@ package struct PreviewSite: Sendable {
                 ConsoleRoutes(gate: ConsoleGate(staff: StaffService(ledger: site.ledger)),
                               services: { () throws(OperationError) in try site.service() }, themes: site.paths.themes,
                               themeOverride: site.publisher.options.themeOverride, themeCache: site.publisher.options.themeCache,
-                              afterChange: { reference in
-                                  _ = try? await pool.perform { () throws(OperationError) in _ = try? site.publisher.publishRequestPages(only: [reference]) }
-                                  await hub.broadcast(.reload)
-                              }).add(to: router)
+                              afterChange: republish).add(to: router)
                 CheckoutPages(desk: desk, themes: site.paths.themes, themeOverride: site.publisher.options.themeOverride,
                               themeCache: site.publisher.options.themeCache).add(to: router)
             })

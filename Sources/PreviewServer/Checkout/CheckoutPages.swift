@@ -5,6 +5,7 @@ import Generator
 import Hummingbird
 import HTTPTypes
 import Operations
+import Templating
 import Theming
 
 /// The checkout simulator's pages: plain HTML forms that work without JavaScript (the CSP
@@ -175,7 +176,7 @@ struct CheckoutPages: Sendable {
 
     /// A short message; error texts can quote records (references, notes), so it is escaped.
     static func problem(_ message: String, status: HTTPResponse.Status) -> Response {
-        html(status, "<p>\(escape(message))</p>")
+        html(status, "<p>\(HTMLEscaping.escape(message))</p>")
     }
 
     /// The same attempt key came back with another card or method (a stale form): nothing is charged.
@@ -184,22 +185,6 @@ struct CheckoutPages: Sendable {
         return builder.language == .fr
             ? "Cette tentative de paiement a déjà servi pour un autre paiement. Rien de plus n’a été prélevé; veuillez réessayer."
             : "This payment attempt was already used for another payment. Nothing more was charged; please try again."
-    }
-
-    /// Error texts can quote records (references, notes): never raw into HTML.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 
     static func known(_ method: String) -> String {

@@ -48,7 +48,9 @@ struct HostileRequestTests {
 
         deinit { try? FileManager.default.removeItem(at: root) }
 
-        func server(idleTimeout: Duration = .seconds(1), headDeadline: Duration = .seconds(10)) -> PreviewServer {
+        /// The idle timeout is long unless a test is about it: on a starved machine a 1 s timeout
+        /// can close a connection between its connect and its first byte.
+        func server(idleTimeout: Duration = .seconds(30), headDeadline: Duration = .seconds(10)) -> PreviewServer {
             PreviewServer(configuration: PreviewServerConfiguration(
                 host: "127.0.0.1", port: 0, outputDirectory: output, defaultLanguage: .fr, liveReload: false,
                 idleTimeout: idleTimeout, headDeadline: headDeadline))

@@ -14,17 +14,22 @@ import Testing
     static let request = "GET /style.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
 
     func withServer(idleTimeout: Duration, _ body: (LiveServer) async throws -> Void) async throws {
+        _ = try await withServerResult(idleTimeout: idleTimeout) { server in try await body(server); return true }
+    }
+
+    func withServerResult(idleTimeout: Duration, _ body: (LiveServer) async throws -> Bool) async throws -> Bool {
         try await TempSite.with { site in
             var configuration = site.configuration()
             configuration.idleTimeout = idleTimeout
             let server = try await LiveServer.start(PreviewServer(configuration: configuration))
             do {
-                try await body(server)
+                let result = try await body(server)
+                await server.stop()
+                return result
             } catch {
                 await server.stop()
                 throw error
             }
-            await server.stop()
         }
     }
 
@@ -50,15 +55,25 @@ import Testing
     }
 
     /// Only the direction a slow machine cannot fail: an idle connection is closed in the end.
+    /// A starved machine may close it before the request is even read; that attempt proves
+    /// nothing about the fast path, so it is tried again with a longer idle timeout.
     @Test func anIdleConnectionIsClosed() async throws {
-        try await withServer(idleTimeout: .seconds(1)) { server in
-            try await RawConnection.with(port: server.port) { connection in
-                try await connection.send(Self.request)
-                #expect(try await connection.response().status == 200)
-                #expect(try await connection.untilClosed().isEmpty)
+        for seconds in [1, 5, 20] {
+            let answered = try await withServerResult(idleTimeout: .seconds(seconds)) { server -> Bool in
+                let status: Int? = try await RawConnection.with(port: server.port) { connection in
+                    guard (try? await connection.send(Self.request)) != nil,
+                          let response = try? await connection.response() else { return nil }
+                    #expect(try await connection.untilClosed().isEmpty)
+                    return response.status
+                }
+                guard let status else { return false }
+                #expect(status == 200)
+                #expect(server.counter.count == 1)
+                return true
             }
-            #expect(server.counter.count == 1)
+            if answered { return }
         }
+        Issue.record("the connection was closed before its request was answered, even with a 20 s idle timeout")
     }
 
     @Test func gracefulShutdownClosesAnIdleConnection() async throws {

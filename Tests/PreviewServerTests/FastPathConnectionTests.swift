@@ -60,7 +60,7 @@ import Testing
     @Test func anIdleConnectionIsClosed() async throws {
         for seconds in [1, 5, 20] {
             let answered = try await withServerResult(idleTimeout: .seconds(seconds)) { server -> Bool in
-                let status: Int? = try await RawConnection.with(port: server.port) { connection in
+                let status = try await RawConnection.with(port: server.port) { connection async throws -> Int? in
                     guard (try? await connection.send(Self.request)) != nil,
                           let response = try? await connection.response() else { return nil }
                     #expect(try await connection.untilClosed().isEmpty)

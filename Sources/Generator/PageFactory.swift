@@ -92,7 +92,7 @@ struct PageFactory: Sendable {
             }
             return LineView(description: line.description, detail: detail, discount: discount, total: MoneyFormat.format(total, lang),
                             opCode: line.opCode, kindKey: line.kind?.rawValue, kindLabel: line.kind.map { t("line_kind_\($0.rawValue)") },
-                            technician: line.technician.map { t("line_technician", ["name": $0]) })
+                            technician: line.technician.map { "\(t["line_technician"]) \($0)" })
         }
     }
 

@@ -25,7 +25,7 @@ struct GoldenRepairOrderTests {
         let fr = try factory.theme.render("payment", factory.paymentPage(Fixtures.model(Fixtures.repairOrderInvoice(), state: .open),
                                                                           language: .fr, place: .paymentLanguage))
         #expect(fr.contains("<span class=\"line-desc\"><span class=\"line-op\">01A</span> Vidange d&#39;huile et inspection <span class=\"line-kind line-kind-labour\">Main-d’œuvre</span></span>"))
-        #expect(fr.contains("<span class=\"line-detail line-tech\">Technicien : Martin L.</span>"))
+        #expect(fr.contains("<span class=\"line-detail line-tech\">Technicien\u{00A0}: Martin L.</span>"))
         #expect(fr.contains("<span class=\"line-kind line-kind-discount\">Rabais</span>"))
         #expect(fr.contains("<span class=\"line-desc\">Lave-glace (ajouté au comptoir)</span><"))
         #expect(fr.contains("css/lines."))

@@ -48,6 +48,14 @@ struct ConsoleViewLookupTests {
             fields: [.init(id: v(), name: v(), label: v(), value: v(), hint: v(), error: v(), multiline: true, options: [option()],
                            hasOptions: true, inputMode: v())],
             hidden: [.init(name: v(), value: v())], csrf: v(), action: v(), submitLabel: v(), danger: true, cancelHref: v(), refused: true)
+        action.importing = ConsoleImport(
+            csrf: v(), action: v(), limit: v(), businesses: [option()], hasBusinesses: true, prefix: v(), formats: [option()], dryRun: true,
+            error: v(),
+            report: .init(heading: v(), dryRun: true, facts: [.init(label: v(), value: v())], counts: [.init(label: v(), value: v())],
+                          summary: v(), failed: true,
+                          orders: [.init(reference: v(), outcomeKey: v(), outcomeLabel: v(), lines: v(), total: v(), detail: v(), href: v(),
+                                         sendHref: v(), sendLabel: v(), issues: [.init(place: v(), text: v())], hasIssues: true)],
+                          hasOrders: true, problems: [.init(place: v(), text: v())], hasProblems: true))
         return [list, request, action]
     }
 

@@ -5,12 +5,14 @@ binary named by PAYPAGE_BIN, else .build/debug/paypage), in French, then in Engl
 console's own language button. Pages: the sign-in form (and with its refusal), the one-time link's
 Continue page, the requests list (plain, filtered, searched, empty, with a notice), a request's page
 in each status the demo has, each action's form (remind, refund, void, mark paid), the refund
-form with its error, the refund confirmation, a refused action, and the 403 of a form without its
-token. Raw HTML (as sent, with the session cookie) goes to the Nu checker; in the browser: axe-core
+form with its error, the refund confirmation, a refused action, the 403 of a form without its
+token, and the import page: its form, a dry run's report (French), a real import's report with its
+Send links (English), the form refused without a file (422) and an upload over 5 MB (413). Raw HTML (as sent, with the session cookie) goes to the Nu checker; in the browser: axe-core
 (every impact) at 1280 and 390 px, target sizes at 1280 and 390 px, no page-wide horizontal scroll
 at 1280, 390 and 320 px (a wide table scrolls inside its own region), no word of the other language,
 keyboard reachability with visible focus on the list, a request page and each form.
-Nothing here changes the ledger except the clerk's account and its language.
+Nothing here changes the ledger except the clerk's account and its language, and the import of the
+garage sample with the prefix CHECK- (its three ROs become requests; a second run finds them unchanged).
 """
 import html
 import os
@@ -30,6 +32,19 @@ WIDTHS = [(1280, 800), (390, 844)]
 # not mark (no lang attribute: the console's view does not carry the customer's language yet).
 CUSTOMER_TEXT = "textarea#body, .console-fixed"
 CUSTOMER_TEXT_HTML = r'<textarea id="body".*?</textarea>|<p class="console-fixed">.*?</p>'
+IMPORT_SAMPLE = os.path.join(REPO, "Records/samples/garage-ro-export.csv")
+BOUNDARY = "----paypage-page-checks"
+
+
+def multipart(fields, files=()):
+    """A `multipart/form-data` body as a browser sends it, fields first (the console wants `csrf` first)."""
+    out = b""
+    for name, value in fields:
+        out += f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+    for name, filename, data in files:
+        out += (f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                f'Content-Type: text/csv\r\n\r\n').encode() + data + b"\r\n"
+    return out + f"--{BOUNDARY}--\r\n".encode()
 
 JS_OVERFLOW = r"""
 const out = [];
@@ -64,8 +79,10 @@ class Console:
     def cookies(self):
         return "; ".join(f"{c['name']}={c['value']}" for c in self.driver.get_cookies())
 
-    def raw(self, path, data=None, language=None, cookies=True):
+    def raw(self, path, data=None, language=None, cookies=True, multipart=False):
         headers = {"Accept-Language": language} if language else {}
+        if multipart:
+            headers["Content-Type"] = f"multipart/form-data; boundary={BOUNDARY}"
         if cookies:
             headers["Cookie"] = self.cookies()
         request = urllib.request.Request(self.base + path, data=data, headers=headers)
@@ -96,12 +113,13 @@ class Console:
 
     # ------------------------------------------------------------ checks
 
-    def check_raw(self, label, path, lang, data=None, expect=200, money=True, cookies=True, language=None, customer_text=False):
+    def check_raw(self, label, path, lang, data=None, expect=200, money=True, cookies=True, language=None, customer_text=False,
+                  multipart=False):
         """The page as sent, without JavaScript: status, language, money formats, assets, then the Nu checker.
         `customer_text`: the page holds a text message in the customer's language (the reminder), which the
         language and money checks leave out (see CUSTOMER_TEXT)."""
         url = f"{self.base}{path} [console {self.theme} {lang} {label}]"
-        status, body = self.raw(path, data=data, cookies=cookies, language=language)
+        status, body = self.raw(path, data=data, cookies=cookies, language=language, multipart=multipart)
         self.pp.checked["pages"] += 1
         if status != expect:
             self.fail(url, f"answers {status}, expected {expect}")
@@ -243,6 +261,8 @@ class Console:
             body = urllib.parse.urlencode({"kind": "full"}).encode()
             raw("form without its token (403)", f"/staff/requests/{paid_ref}/refund", data=body, expect=403, money=False)
 
+        self.import_pages(lang)
+
         # In the browser, reached the way a clerk reaches them.
         self.show("/staff/", f"{lang} list", keyboard=True)
         self.show("/staff/?q=zzzzzz", f"{lang} list, nothing found")
@@ -264,6 +284,32 @@ class Console:
             if "confirm" not in self.driver.page_source:
                 self.fail(self.driver.current_url, f"{lang}: reviewing a full refund did not show its confirmation")
             self.check_browser(f"{lang} refund confirmation", keyboard=True)
+
+    def import_pages(self, lang):
+        """The import page: as sent (form, report, refusals), then in the browser with the sample chosen."""
+        raw = lambda *a, **k: self.check_raw(*a, lang=lang, multipart=True, **k)  # noqa: E731
+        self.check_raw("import form", "/staff/import", lang, money=False)
+        csrf = self.csrf()
+        with open(IMPORT_SAMPLE, "rb") as f:
+            sample = f.read()
+        files = [("file", "garage-ro-export.csv", sample)]
+        if lang == "fr":
+            raw("import dry run", "/staff/import", data=multipart([("csrf", csrf), ("dryRun", "yes")], files))
+        else:
+            page = raw("import report", "/staff/import", data=multipart([("csrf", csrf), ("prefix", "CHECK-")], files))
+            if page and "/staff/requests/new?invoice=CHECK-" not in page:
+                self.pp.note(self.base + "/staff/import", "the garage sample was already imported: the report has no Send links")
+        raw("import without a file (422)", "/staff/import", data=multipart([("csrf", csrf), ("prefix", "X-")]), expect=422, money=False)
+        big = [("file", "big.csv", b"a" * (5 * 1024 * 1024 + 1))]
+        raw("import over 5 MB (413)", "/staff/import", data=multipart([("csrf", csrf)], big), expect=413, money=False)
+
+        self.show("/staff/import", f"{lang} import form", keyboard=True)
+        self.driver.find_element(By.ID, "import-file").send_keys(IMPORT_SAMPLE)
+        self.driver.find_element(By.CSS_SELECTOR, "input[name=dryRun]").click()
+        self.submit()
+        if not self.driver.find_elements(By.CSS_SELECTOR, ".import-report"):
+            self.fail(self.driver.current_url, f"{lang}: importing the garage sample (dry run) showed no report")
+        self.check_browser(f"{lang} import dry run", keyboard=True)
 
     def switch_language(self, to):
         self.driver.get(self.base + "/staff/")

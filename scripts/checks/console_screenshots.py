@@ -2,10 +2,12 @@
 """Screenshots of the staff console, signed in as a clerk, for a reviewer to look at.
 
 Serves a fresh copy of the demo workspace (as console_flow.py does), adds a clerk, signs in through
-the form, and saves the requests list, a paid request's page and the refund confirmation at
-1280x800 (English) and 390x844 (French), viewport only, as console-list-1280.png,
-console-request-390.png, console-refund-confirm-1280.png… Nothing is refunded (the confirmation
-is only shown).
+the form, and saves the requests list, a paid request's page, the refund confirmation, the import
+form and an import's report at 1280x800 (English) and 390x844 (French), viewport only, as
+console-list-1280.png, console-request-390.png, console-refund-confirm-1280.png,
+console-import-390.png, console-import-report-1280.png… Nothing is refunded (the confirmation
+is only shown); the copy imports the two sample exports (the garage's at 1280, the bike shop's
+with its mapping at 390), so each report has new invoices with their Send links.
 
 Usage: python3 scripts/checks/console_screenshots.py [OUTDIR] [--all] [--paypage .build/debug/paypage]
        (default OUTDIR: docs/screenshots; --all adds the sign-in page, an unpaid request and every
@@ -73,6 +75,19 @@ def main():
             for name, path in shots.items():
                 chrome.get(server.url + path)
                 chrome.save_screenshot(str(out / f"console-{name}-{width}.png"))
+            chrome.get(server.url + "/staff/import")
+            chrome.save_screenshot(str(out / f"console-import-{width}.png"))
+            samples = flow.REPO / "Records/samples"
+            if width >= 1000:
+                clerk.one("#import-file", "export file").send_keys(str(samples / "garage-ro-export.csv"))
+            else:
+                clerk.one("#import-file", "export file").send_keys(str(samples / "atelier-bons-de-travail.csv"))
+                clerk.one("#import-business option[value='velo-laurier']", "business").click()
+                clerk.one("#import-prefix", "prefix").send_keys("VL-")
+                clerk.one("input[name=format][value=mapping]", "mapping layout").click()
+                clerk.one("#import-mapping", "mapping file").send_keys(str(samples / "atelier-bons-de-travail.mapping.json"))
+            clerk.submit(clerk.one("main form.import-form button[type=submit]", "Import"))
+            chrome.save_screenshot(str(out / f"console-import-report-{width}.png"))
             chrome.get(f"{server.url}/staff/requests/{reference}/refund")
             clerk.one("input[name=kind][value=partial]", "Partial refund").click()
             clerk.one("input#amount", "amount").send_keys("40.00" if lang == "en" else "40,00")

@@ -32,6 +32,8 @@ struct ConsoleRoutes: Sendable {
         router.post("/staff/requests/:ref/send") { request, context in try await self.send(request, context) }
         router.get("/staff/deposits") { request, context in try await self.deposits(request, context) }
         router.get("/staff/deposits/:name") { request, context in try await self.deposit(request, context) }
+        router.get(RouterPath(Self.importPath)) { request, context in try await self.importPage(request, context) }
+        router.post(RouterPath(Self.importPath)) { request, context in try await self.importSubmit(request, context) }
         for action in ConsoleAction.Kind.allCases {
             router.get("/staff/requests/:ref/\(action.rawValue)") { request, context in try await self.actionForm(action, request, context) }
             router.post("/staff/requests/:ref/\(action.rawValue)") { request, context in try await self.actionSubmit(action, request, context) }

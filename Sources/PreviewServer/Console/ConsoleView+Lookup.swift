@@ -17,6 +17,7 @@ extension ConsoleView: TemplateObject {
         case "action": .init(action)
         case "deposits": .init(deposits)
         case "deposit": .init(deposit)
+        case "importing": .init(importing)
         default: nil
         }
     }

@@ -38,6 +38,7 @@ struct ConsoleView: Sendable {
     var action: ConsoleAction?
     var deposits: ConsoleDeposits?
     var deposit: ConsoleDeposit?
+    var importing: ConsoleImport?
 }
 
 /// The sign-in form, or the one-time link's "Continue" step.

@@ -17,6 +17,8 @@ extension ConsoleView: TemplateObject {
         case "action": .init(action)
         case "deposits": .init(deposits)
         case "deposit": .init(deposit)
+        case "settings": .init(settings)
+        case "terminal": .init(terminal)
         default: nil
         }
     }
@@ -31,6 +33,7 @@ extension ConsoleView.Bar: TemplateObject {
         case "otherLanguage": .init(otherLanguage)
         case "otherLanguageLabel": .init(otherLanguageLabel)
         case "returnTo": .init(returnTo)
+        case "isOwner": .init(isOwner)
         default: nil
         }
     }

@@ -204,6 +204,8 @@ class Clerk:
         self.no_string_keys()
 
     def sign_in(self, name, password, role="clerk"):
+        # The session cookie's path is /staff: it is deleted from a page there.
+        self.chrome.get(self.base + "/staff/sign-in")
         self.chrome.delete_all_cookies()
         self.chrome.get(self.base + "/staff/")
         check(self.path() == "/staff/sign-in", f"/staff/ without a session went to {self.chrome.current_url}, not the sign-in form")
@@ -402,7 +404,7 @@ def affirm_off(chrome, base, binary, root):
     business = root / "Records/business.json"
     before = business.read_text(encoding="utf-8")
     check('"enabled": true' in before, "the demo's main business does not offer Affirm to start with")
-    open_rows = [r for r in pick(binary, root, "open", with_phone=False) if r.get("business", "main") == "main"
+    open_rows = [r for r in pick(binary, root, "open", with_phone=False) if r.get("businessKey") == "main"
                  and r["amountDue"]["minorUnits"] >= 5000]
     check(open_rows, "no open request of the main business at or above Affirm's minimum")
     reference = open_rows[0]["reference"]

@@ -185,6 +185,8 @@ class Console:
         if added.returncode != 0:
             self.fail(self.base, f"paypage staff add failed ({added.returncode}): {added.stderr.strip()}")
             return False
+        # The session cookie's path is /staff: it is deleted from a page there.
+        self.driver.get(self.base + "/staff/sign-in")
         self.driver.delete_all_cookies()
         self.driver.get(self.base + "/staff/sign-in")
         self.driver.find_element(By.ID, "name").send_keys(name)

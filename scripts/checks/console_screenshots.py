@@ -7,7 +7,10 @@ form and an import's report at 1280x800 (English) and 390x844 (French), viewport
 console-list-1280.png, console-request-390.png, console-refund-confirm-1280.png,
 console-import-390.png, console-import-report-1280.png… Nothing is refunded (the confirmation
 is only shown); the copy imports the two sample exports (the garage's at 1280, the bike shop's
-with its mapping at 390), so each report has new invoices with their Send links.
+with its mapping at 390), so each report has new invoices with their Send links. Then the virtual
+terminal of an open request (console-terminal-1280.png) and its 3-D Secure step
+(console-terminal-3ds-…), and, signed in as an owner, the settings (console-settings-…) and the
+settings with an error (console-settings-error-…); nothing is paid or saved.
 
 Usage: python3 scripts/checks/console_screenshots.py [OUTDIR] [--all] [--paypage .build/debug/paypage]
        (default OUTDIR: docs/screenshots; --all adds the sign-in page, an unpaid request and every
@@ -26,6 +29,17 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import console_flow as flow  # noqa: E402
 
 SIZES = [(1280, 800, "en"), (390, 844, "fr")]
+
+
+def size(chrome, width, height):
+    chrome.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500})
+
+
+def switch_language(chrome, clerk, base, lang):
+    chrome.get(base + "/staff/")
+    if chrome.execute_script("return document.documentElement.lang")[:2] != lang:
+        clerk.submit(clerk.one(f"form[action='/staff/language'] button[lang='{lang}']", "language button"))
 
 
 def main():
@@ -99,7 +113,31 @@ def main():
                 clerk.one("input[name=kind][value=partial]", "Partial refund").click()
                 clerk.submit(clerk.one("main form button[type=submit]", "Review the refund"))
                 chrome.save_screenshot(str(out / f"console-refund-error-{width}.png"))
-        print(f"screenshots of {reference} in {out}")
+        unpaid = json.loads(flow.paypage(binary, "request", "list", "--workspace", str(root), "--json", "--status", "open"))[0]["reference"]
+        for width, height, lang in SIZES:
+            size(chrome, width, height)
+            switch_language(chrome, clerk, server.url, lang)
+            chrome.get(f"{server.url}/staff/requests/{unpaid}/terminal")
+            chrome.save_screenshot(str(out / f"console-terminal-{width}.png"))
+            for field, value in [("name", "Jeanne Roy"), ("number", "4000 0027 6000 3184"), ("exp", "12/34"), ("cvc", "123")]:
+                clerk.one(f"input#{field}", field).send_keys(value)
+            clerk.submit(clerk.one("main form.terminal-form button[type=submit]", "Charge"))
+            chrome.save_screenshot(str(out / f"console-terminal-3ds-{width}.png"))
+        flow.paypage(binary, "staff", "add", flow.OWNER, "--role", "owner", "--language", "en", "--password-stdin",
+                     "--workspace", str(root), stdin=flow.PASSWORD + "\n")
+        size(chrome, 1280, 800)
+        clerk.sign_in(flow.OWNER, flow.PASSWORD, role="owner")
+        for width, height, lang in SIZES:
+            size(chrome, width, height)
+            switch_language(chrome, clerk, server.url, lang)
+            chrome.get(server.url + "/staff/settings")
+            chrome.save_screenshot(str(out / f"console-settings-{width}.png"))
+            minimum = clerk.one("input#affirm_minimum", "minimum")
+            minimum.clear()
+            minimum.send_keys("abc")
+            clerk.submit(clerk.one("main form.settings-form button[type=submit]", "Save"))
+            chrome.save_screenshot(str(out / f"console-settings-error-{width}.png"))
+        print(f"screenshots of {reference} and {unpaid} in {out}")
         return 0
     except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001
         print(f"FAIL: {type(error).__name__}: {error}", flush=True)

@@ -18,6 +18,8 @@ extension ConsoleView: TemplateObject {
         case "deposits": .init(deposits)
         case "deposit": .init(deposit)
         case "importing": .init(importing)
+        case "settings": .init(settings)
+        case "terminal": .init(terminal)
         default: nil
         }
     }
@@ -32,6 +34,7 @@ extension ConsoleView.Bar: TemplateObject {
         case "otherLanguage": .init(otherLanguage)
         case "otherLanguageLabel": .init(otherLanguageLabel)
         case "returnTo": .init(returnTo)
+        case "isOwner": .init(isOwner)
         default: nil
         }
     }

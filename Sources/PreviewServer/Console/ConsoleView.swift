@@ -11,6 +11,8 @@ struct ConsoleView: Sendable {
         var otherLanguage: String
         var otherLanguageLabel: String
         var returnTo: String
+        /// Owners also see Settings.
+        var isOwner: Bool = false
     }
 
     struct Link: Sendable {
@@ -39,6 +41,8 @@ struct ConsoleView: Sendable {
     var deposits: ConsoleDeposits?
     var deposit: ConsoleDeposit?
     var importing: ConsoleImport?
+    var settings: ConsoleSettings?
+    var terminal: ConsoleTerminal?
 }
 
 /// The sign-in form, or the one-time link's "Continue" step.

@@ -18,6 +18,8 @@ struct ConsoleRoutes: Sendable {
     let themeCache: ThemeCache
     /// Rebuilds a request's pages after a change (the customer's link shows it at once).
     let afterChange: @Sendable (Reference) async -> Void
+    /// Payments heard live by open console pages (`/staff/events`); nil: no live stream.
+    var feed: StaffFeed?
 
     func add(to router: Router<PreviewRequestContext>) {
         router.get("/staff/sign-in") { request, context in try await self.signInPage(request, context) }
@@ -36,6 +38,7 @@ struct ConsoleRoutes: Sendable {
             router.get("/staff/requests/:ref/\(action.rawValue)") { request, context in try await self.actionForm(action, request, context) }
             router.post("/staff/requests/:ref/\(action.rawValue)") { request, context in try await self.actionSubmit(action, request, context) }
         }
+        addLiveAndStaffRoutes(to: router)
         // Any other address under /staff/ answers like a page that needs a session, then 404.
         router.get("/staff/**") { request, context in
             guard await self.gate.session(request) != nil else { return ConsoleGate.unauthenticated(request) }

@@ -17,6 +17,11 @@ extension ConsoleView: TemplateObject {
         case "action": .init(action)
         case "deposits": .init(deposits)
         case "deposit": .init(deposit)
+        case "notifications": .init(notifications)
+        case "staffPage": .init(staffPage)
+        case "staffMember": .init(staffMember)
+        case "account": .init(account)
+        case "code": .init(code)
         default: nil
         }
     }
@@ -31,6 +36,8 @@ extension ConsoleView.Bar: TemplateObject {
         case "otherLanguage": .init(otherLanguage)
         case "otherLanguageLabel": .init(otherLanguageLabel)
         case "returnTo": .init(returnTo)
+        case "isOwner": .init(isOwner)
+        case "unreadCount": .init(unreadCount)
         default: nil
         }
     }

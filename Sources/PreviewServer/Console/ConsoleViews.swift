@@ -15,7 +15,7 @@ struct ConsoleViews {
         ConsoleView(
             chrome: Chrome(lang: text.language.rawValue, title: "\(title) — PayPage",
                            stylesheets: ["css/app.css", "css/theme.css", "css/checkout.css", "css/console.css"],
-                           scripts: ["js/console.js"], bodyClass: "page-console", asset: asset),
+                           scripts: ["js/console.js", "js/console-live.js"], bodyClass: "page-console", asset: asset),
             t: text.table, bar: bar)
     }
 
@@ -23,6 +23,7 @@ struct ConsoleViews {
         let other: Language = text.language == .fr ? .en : .fr
         return ConsoleView.Bar(name: session.member.name, roleLabel: text.t("console_role_\(session.member.role.rawValue)"),
                                csrf: session.csrfToken, otherLanguage: other.rawValue,
-                               otherLanguageLabel: other == .fr ? "Français" : "English", returnTo: returnTo)
+                               otherLanguageLabel: other == .fr ? "Français" : "English", returnTo: returnTo,
+                               isOwner: session.member.isOwner)
     }
 }

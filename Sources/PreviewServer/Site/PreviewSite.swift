@@ -54,6 +54,8 @@ package struct PreviewSite: Sendable {
             _ = try? await pool.perform { () throws(OperationError) in _ = try? site.publisher.publishRequestPages(only: [reference]) }
             await hub.broadcast(.reload)
         }
+        let feed = StaffFeed(pool: pool, services: { () throws(OperationError) in try site.service() },
+                             heartbeatInterval: configuration.heartbeatInterval)
         let desk = CheckoutDesk(pool: pool, services: { () throws(OperationError) in try site.service().acting(as: .customer) },
                                 afterChange: republish)
         let server = PreviewServer(
@@ -68,7 +70,7 @@ package struct PreviewSite: Sendable {
                 ConsoleRoutes(gate: ConsoleGate(staff: StaffService(ledger: site.ledger)),
                               services: { () throws(OperationError) in try site.service() }, themes: site.paths.themes,
                               themeOverride: site.publisher.options.themeOverride, themeCache: site.publisher.options.themeCache,
-                              afterChange: republish).add(to: router)
+                              afterChange: republish, feed: feed).add(to: router)
                 CheckoutPages(desk: desk, themes: site.paths.themes, themeOverride: site.publisher.options.themeOverride,
                               themeCache: site.publisher.options.themeCache).add(to: router)
             })

@@ -101,7 +101,7 @@ let package = Package(
             "PreviewServer", "Publishing", "StaffAccess", "PageModels", "TemplatingTesting", "Deposits",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["CheckoutGolden"]),
-        .testTarget(name: "PayPageCLITests", dependencies: ["PayPageCLI", "Operations", "Publishing", "Billing", "Store", "Generator"]),
+        .testTarget(name: "PayPageCLITests", dependencies: ["PayPageCLI", "Operations", "Publishing", "Billing", "Store", "Generator", "StaffAccess"]),
         .testTarget(name: "HardeningTests", dependencies: [
             "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Theming",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "PropertyBased", package: "swift-property-based"),

@@ -26,7 +26,9 @@ extension ConsoleRoutes {
         headers[.cacheControl] = "no-store"
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             let (stream, continuation) = AsyncStream.makeStream(of: StaffFeed.Event.self, bufferingPolicy: .bufferingNewest(64))
-            let listener = await feed.subscribe(sessionID: sessionID, continuation)
+            // From the browser's Last-Event-ID after a reconnection (what it missed), else from now.
+            let since = if let replayFrom { replayFrom } else { await feed.latest() }
+            let listener = await feed.subscribe(sessionID: sessionID, after: since, continuation)
             let interval = feed.heartbeatInterval
             let ticker = Task {
                 while !Task.isCancelled {
@@ -37,10 +39,6 @@ extension ConsoleRoutes {
             defer { ticker.cancel() }
             do {
                 try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
-                if let replayFrom {
-                    let missed = await feed.payments(after: replayFrom)
-                    if !missed.isEmpty { continuation.yield(.payments(missed)) }
-                }
                 let open: @Sendable () async -> Bool = {
                     (try? await staff.offloaded { (staff: StaffService) throws(StaffError) in try staff.isOpen(sessionID: sessionID) }) ?? false
                 }

@@ -18,6 +18,8 @@ package actor StaffFeed {
     private struct Listener {
         var sessionID: String
         var continuation: AsyncStream<Event>.Continuation
+        /// The newest notification this listener has been sent (or had when it came).
+        var seen: Int64
     }
 
     private let pool: BlockingPool
@@ -26,7 +28,6 @@ package actor StaffFeed {
     let heartbeatInterval: Duration
     private var listeners: [Int: Listener] = [:]
     private var nextID = 0
-    private var lastSeen: Int64?
     private var poller: Task<Void, Never>?
 
     package init(pool: BlockingPool, services: @escaping @Sendable () throws(OperationError) -> RequestService,
@@ -37,11 +38,12 @@ package actor StaffFeed {
         self.heartbeatInterval = heartbeatInterval
     }
 
-    /// Adds a listener for the session behind `sessionID`; returns its number for `unsubscribe`.
-    func subscribe(sessionID: String, _ continuation: AsyncStream<Event>.Continuation) -> Int {
+    /// Adds a listener for the session behind `sessionID`, to hear of every notification after
+    /// `seen`; returns its number for `unsubscribe`.
+    func subscribe(sessionID: String, after seen: Int64, _ continuation: AsyncStream<Event>.Continuation) -> Int {
         let id = nextID
         nextID += 1
-        listeners[id] = Listener(sessionID: sessionID, continuation: continuation)
+        listeners[id] = Listener(sessionID: sessionID, continuation: continuation, seen: seen)
         if poller == nil {
             poller = Task { [weak self] in await self?.poll() }
         }
@@ -62,33 +64,36 @@ package actor StaffFeed {
         }
     }
 
-    /// Payments newer than `id` (a reconnecting browser's `Last-Event-ID`), oldest first.
-    func payments(after id: Int64) async -> [LivePayment] {
+    /// The newest notification's id now (where a new listener starts), on the pool.
+    func latest() async -> Int64 {
         let services = services
-        return (try? await pool.perform { () throws(OperationError) in try LivePayment.read(after: id, services()) }) ?? []
+        return (try? await pool.perform { () throws(OperationError) -> Int64 in
+            let ledger = try services().ledger
+            do throws(StoreError) { return try ledger.latestNotificationID() } catch { throw .store(error) }
+        }) ?? 0
     }
 
     private func poll() async {
         while !listeners.isEmpty, !Task.isCancelled {
             let services = services
-            let known = lastSeen
+            let floor = listeners.values.map(\.seen).min() ?? 0
             let found = try? await pool.perform { () throws(OperationError) -> (Int64, [LivePayment]) in
                 let service = try services()
                 let latest: Int64
                 do throws(StoreError) { latest = try service.ledger.latestNotificationID() } catch { throw .store(error) }
-                guard let known, latest > known else { return (latest, []) }
-                return (latest, try LivePayment.read(after: known, service))
+                guard latest > floor else { return (latest, []) }
+                return (latest, try LivePayment.read(after: floor, service))
             }
             if let (latest, payments) = found {
-                lastSeen = latest
-                if !payments.isEmpty {
-                    for listener in listeners.values { listener.continuation.yield(.payments(payments)) }
+                for (id, var listener) in listeners {
+                    let new = payments.filter { $0.id > listener.seen }
+                    if !new.isEmpty { listener.continuation.yield(.payments(new)) }
+                    listener.seen = max(listener.seen, latest)
+                    listeners[id] = listener
                 }
             }
             try? await Task.sleep(for: pollInterval)
         }
         poller = nil
-        // Forget where we were: the next listener starts from the ledger's newest.
-        lastSeen = nil
     }
 }

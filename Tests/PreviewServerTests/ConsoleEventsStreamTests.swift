@@ -20,9 +20,9 @@ struct ConsoleEventsStreamTests {
 
     static func pay(port: Int, token: String) async throws -> String {
         let body = #"{"cvc":"123","exp":"12/34","method":"card","name":"Client","number":"4242424242424242"}"#
-        let request = "POST /api/requests/\(token)/payments HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        let request = "POST /api/requests/\(token)/payments HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nIdempotency-Key: events-test-1\r\n"
             + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body
-        let (bytes, _) = try await RawClient.exchange(port: port, request) { _ in false }
+        let (bytes, _) = try await RawClient.exchange(port: port, request, timeout: .seconds(20)) { _ in false }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -39,7 +39,8 @@ struct ConsoleEventsStreamTests {
                 #expect(head.hasPrefix("HTTP/1.1 200"))
                 #expect(head.lowercased().contains("content-type: text/event-stream"))
                 let paid = try await Self.pay(port: live.port, token: token)
-                #expect(paid.hasPrefix("HTTP/1.1 200"), "\(paid.prefix(200))")
+                #expect(paid.hasPrefix("HTTP/1.1 201"), "\(paid.prefix(200))")
+                guard paid.hasPrefix("HTTP/1.1 201") else { return }
                 let stream = try await connection.text { $0.contains("event: paid") && $0.contains("\n\n", after: "event: paid") }
                 #expect(stream.contains(#""reference":"CO-1""#))
                 #expect(stream.contains(#""status":"paid""#))

@@ -1,6 +1,5 @@
 import Foundation
 import Subprocess
-import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -5,16 +5,23 @@ binary named by PAYPAGE_BIN, else .build/debug/paypage), in French, then in Engl
 console's own language button. Pages: the sign-in form (and with its refusal), the one-time link's
 Continue page, the requests list (plain, filtered, searched, empty, with a notice), a request's page
 in each status the demo has, each action's form (remind, refund, void, mark paid), the refund
-form with its error, the refund confirmation, a refused action, and the 403 of a form without its
-token. Raw HTML (as sent, with the session cookie) goes to the Nu checker; in the browser: axe-core
+form with its error, the refund confirmation, a refused action, the 403 of a form without its
+token, the notifications page, one's own account, and the clerk's plain 403 on the staff page. Then
+as an owner with a second factor (`paypage staff totp … --confirm CODE`): the sign-in code step,
+the staff page (and its add form refused), one account's page and its removal confirmation. Raw HTML (as sent, with the session cookie) goes to the Nu checker; in the browser: axe-core
 (every impact) at 1280 and 390 px, target sizes at 1280 and 390 px, no page-wide horizontal scroll
 at 1280, 390 and 320 px (a wide table scrolls inside its own region), no word of the other language,
 keyboard reachability with visible focus on the list, a request page and each form.
 Nothing here changes the ledger except the clerk's account and its language.
 """
+import base64
+import hashlib
+import hmac
 import html
+import json
 import os
 import re
+import struct
 import subprocess
 import time
 import urllib.error
@@ -243,7 +250,14 @@ class Console:
             body = urllib.parse.urlencode({"kind": "full"}).encode()
             raw("form without its token (403)", f"/staff/requests/{paid_ref}/refund", data=body, expect=403, money=False)
 
+        raw("notifications", "/staff/notifications", money=False)
+        raw("my account", "/staff/account", money=False)
+        raw("staff page refused to a clerk (403)", "/staff/staff", expect=403, money=False)
+
         # In the browser, reached the way a clerk reaches them.
+        self.show("/staff/notifications", f"{lang} notifications", keyboard=True)
+        self.show("/staff/account", f"{lang} my account", keyboard=True)
+        self.show("/staff/staff", f"{lang} staff page refused to a clerk")
         self.show("/staff/", f"{lang} list", keyboard=True)
         self.show("/staff/?q=zzzzzz", f"{lang} list, nothing found")
         for status, ref in refs.items():
@@ -285,6 +299,62 @@ class Console:
             return False
         return True
 
+    # ------------------------------------------------------------ an owner with a second factor
+
+    @staticmethod
+    def totp(secret, step):
+        key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+        mac = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+        offset = mac[-1] & 0x0F
+        return "%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000)
+
+    def owner_sign_in(self, owner):
+        """Adds `owner` with a confirmed second factor and signs in through both steps, checking the code step."""
+        added = self.paypage("staff", "add", owner, "--role", "owner", "--language", "fr", "--password-stdin",
+                             "--workspace", self.workspace, stdin=PASSWORD + "\n")
+        enrolled = self.paypage("staff", "totp", owner, "--workspace", self.workspace)
+        match = re.search(r"secret: ([A-Z2-7]+)", enrolled.stdout)
+        if added.returncode != 0 or not match:
+            self.fail(self.base, f"adding the owner with a second factor failed: {added.stderr.strip()} {enrolled.stderr.strip()}")
+            return False
+        secret, step = match.group(1), int(time.time()) // 30
+        confirmed = self.paypage("staff", "totp", owner, "--confirm", self.totp(secret, step), "--workspace", self.workspace)
+        if confirmed.returncode != 0:
+            self.fail(self.base, f"confirming the second factor failed: {confirmed.stderr.strip()}")
+            return False
+        self.driver.delete_all_cookies()
+        self.driver.get(self.base + "/staff/sign-in")
+        self.driver.find_element(By.ID, "name").send_keys(owner)
+        self.driver.find_element(By.ID, "password").send_keys(PASSWORD)
+        self.submit()
+        if urllib.parse.urlsplit(self.driver.current_url).path != "/staff/sign-in/code":
+            self.fail(self.driver.current_url, "the owner's password did not lead to the code step")
+            return False
+        self.check_raw("sign-in code step", "/staff/sign-in/code", "fr", money=False)
+        self.check_browser("fr sign-in code step", keyboard=True)
+        self.driver.find_element(By.ID, "code").send_keys(self.totp(secret, step + 1))
+        self.submit()
+        if urllib.parse.urlsplit(self.driver.current_url).path != "/staff/":
+            self.fail(self.driver.current_url, "a right code did not sign the owner in")
+            return False
+        return True
+
+    def owner_pages(self, lang):
+        raw = lambda *a, **k: self.check_raw(*a, lang=lang, money=False, **k)  # noqa: E731
+        listed = self.paypage("staff", "list", "--json", "--workspace", self.workspace)
+        clerk = next((a["member"]["id"] for a in json.loads(listed.stdout or "[]") if a["member"]["name"] == self.name), None)
+        raw("staff page", "/staff/staff")
+        body = urllib.parse.urlencode({"csrf": self.csrf(), "name": "x", "role": "clerk", "password": "short"}).encode()
+        raw("staff add refused", "/staff/staff", data=body, expect=422)
+        self.show("/staff/staff", f"{lang} staff page", keyboard=True)
+        if clerk is not None:
+            raw("one account", f"/staff/staff/{clerk}")
+            raw("removal confirmation", f"/staff/staff/{clerk}/remove")
+            self.show(f"/staff/staff/{clerk}", f"{lang} one account", keyboard=True)
+            self.show(f"/staff/staff/{clerk}/remove", f"{lang} removal confirmation", keyboard=True)
+        else:
+            self.fail(self.base + "/staff/staff", "the clerk is not in `paypage staff list --json`")
+
     def run(self):
         self.theme = self.pp.theme_of(self.raw("/staff/sign-in", cookies=False)[1].decode("utf-8"))
         self.sign_in_pages()
@@ -297,6 +367,10 @@ class Console:
         self.signed_in_pages("fr", refs)
         if self.switch_language("en"):
             self.signed_in_pages("en", refs)
+        if self.owner_sign_in(self.name + "-owner"):
+            self.owner_pages("fr")
+            if self.switch_language("en"):
+                self.owner_pages("en")
         self.driver.delete_all_cookies()
 
 

@@ -77,7 +77,7 @@ struct ConsoleTwoFactorTests {
         try await ws.withClient { client in
             let first = try #require(try await Self.password(client))
             let page = try await client.execute(uri: "/staff/sign-in/code", method: .get, headers: [.cookie: "\(ConsoleRoutes.codeCookie)=\(first)"])
-            #expect(page.status == .ok && Web.text(page).contains("autocomplete=\"one-time-code\""))
+            #expect(page.status == .ok && Web.text(page).contains("inputmode=\"numeric\""))
             let noToken = try await Self.submit(client, first, next, csrf: "")
             #expect(noToken.status == .forbidden && ConsoleTests.session(noToken) == nil)
             let refused = try await Self.submit(client, first, wrong)

@@ -13,9 +13,9 @@ extension ConsoleRoutes {
     func asOwner(_ request: Request, _ body: @escaping (ConsoleCall) async throws -> Response) async throws -> Response {
         try await signedIn(request) { call in
             guard call.session.member.isOwner else {
-                var view = call.page(call.text.t("console_staff_owners_only"), returnTo: "/staff/")
+                var view = call.page(call.text.t("console_staff_title"), returnTo: "/staff/")
                 view.alert = call.text.t("console_staff_owners_only")
-                return render(call.theme, "console/sign-in", view, status: .forbidden)
+                return render(call.theme, "console/owners-only", view, status: .forbidden)
             }
             return try await body(call)
         }
@@ -62,46 +62,53 @@ extension ConsoleRoutes {
     }
 
     func resetPassword(_ request: Request, _ context: PreviewRequestContext) async throws -> Response {
-        try await memberAction(request, context) { call, account, form async throws(StaffError) -> String in
+        try await memberAction(request, context) { call, account, form async throws(StaffError) -> MemberOutcome in
             let password = form["password"] ?? ""
             let name = account.member.name
             try await gate.staff.offloaded { (staff: StaffService) throws(StaffError) in _ = try staff.setPassword(named: name, to: password) }
-            return "?done=password"
+            return .shown(done: "password")
         }
     }
 
     func resetTOTP(_ request: Request, _ context: PreviewRequestContext) async throws -> Response {
         let own = ConsoleGate.cookie(ConsoleGate.sessionCookie, in: request)
-        return try await memberAction(request, context) { call, account, _ async throws(StaffError) -> String in
+        return try await memberAction(request, context) { call, account, _ async throws(StaffError) -> MemberOutcome in
             let name = account.member.name
             try await gate.staff.offloaded { (staff: StaffService) throws(StaffError) in _ = try staff.resetTOTP(named: name, keeping: own) }
-            return "?done=totp"
+            return .shown(done: "totp")
         }
     }
 
     func removeStaff(_ request: Request, _ context: PreviewRequestContext) async throws -> Response {
-        try await memberAction(request, context) { call, account, _ async throws(StaffError) -> String in
+        try await memberAction(request, context) { call, account, _ async throws(StaffError) -> MemberOutcome in
             let name = account.member.name
             try await gate.staff.offloaded { (staff: StaffService) throws(StaffError) in _ = try staff.removeAccount(named: name) }
-            return "removed"
+            return .removed
         }
+    }
+
+    /// Where a change on one account leads: back to its page with a notice, or to the list.
+    enum MemberOutcome {
+        case shown(done: String)
+        case removed
     }
 
     /// A POST on one account: owner, CSRF, the call, then back to the account (or the list once removed).
     private func memberAction(_ request: Request, _ context: PreviewRequestContext,
-                              _ body: @escaping (ConsoleCall, StaffAccount, FormBody) async throws(StaffError) -> String) async throws -> Response {
+                              _ body: @escaping (ConsoleCall, StaffAccount, FormBody) async throws(StaffError) -> MemberOutcome) async throws -> Response {
         let form = try await Self.form(request)
         return try await asOwner(request) { call in
             guard call.session.accepts(csrfToken: form["csrf"]) else { return try await forbidden(call.session) }
             guard let account = member(context) else { return ErrorPage.response(.notFound) }
             do throws(StaffError) {
-                let outcome = try await body(call, account, form)
-                if outcome == "removed" {
+                switch try await body(call, account, form) {
+                case .shown(let done):
+                    return ConsoleGate.redirect("/staff/staff/\(account.member.id)?done=\(done)")
+                case .removed:
                     // Removing oneself ends one's own session too.
                     guard account.member.id != call.session.member.id else { return ConsoleGate.redirect("/staff/sign-in") }
                     return ConsoleGate.redirect("/staff/staff?done=removed")
                 }
-                return ConsoleGate.redirect("/staff/staff/\(account.member.id)\(outcome)")
             } catch {
                 let status: HTTPResponse.Status = if case .invalidPassword = error { .unprocessableContent } else { .conflict }
                 return memberView(call, account, confirmRemove: false, notice: nil, error: call.text.staffRefusal(error), status: status)

@@ -7,7 +7,7 @@ import Testing
 /// stored property must be answered with its own value, in samples where every optional is set
 /// and every list filled, with distinct texts.
 struct ConsoleViewLookupTests {
-    /// One page can show one section; three samples together set every property once.
+    /// One page can show one section; four samples together set every property once.
     static func samples() -> [ConsoleView] {
         var count = 0
         func v() -> String {
@@ -68,7 +68,19 @@ struct ConsoleViewLookupTests {
             reference: v(), backHref: v(), facts: [.init(label: v(), value: v())], csrf: v(), action: v(), attempt: v(), errors: [link()],
             hasErrors: true, name: field(), number: field(), exp: field(), cvc: field(), testCards: [.init(label: v(), value: v())],
             payLabel: v(), challenge: .init(id: v(), text: v(), action: v()), refused: v())
-        return [list, request, action]
+        var staff = frame()
+        staff.bar?.unreadCount = v()
+        staff.notifications = ConsoleNotifications(
+            items: [.init(text: v(), when: v(), href: v(), unread: true, statusKey: v(), statusLabel: v())], empty: true, summary: v(),
+            hasUnread: true, csrf: v(), readThrough: v())
+        staff.staffPage = ConsoleStaffPage(
+            members: [.init(name: v(), href: v(), roleLabel: v(), languageLabel: v(), twoFactorLabel: v(), stateLabel: v())], csrf: v(),
+            name: v(), roles: [option()], languages: [option()], error: v())
+        staff.staffMember = ConsoleStaffMember(name: v(), facts: [.init(label: v(), value: v())], csrf: v(), passwordAction: v(),
+                                               totpAction: v(), removeAction: v(), confirmRemove: true, error: v())
+        staff.account = ConsoleAccount(name: v(), roleLabel: v(), twoFactorLabel: v(), csrf: v(), languages: [option()], error: v())
+        staff.code = ConsoleCode(csrf: v(), name: v())
+        return [list, request, action, staff]
     }
 
     @Test func everyStoredPropertyIsAnswered() {

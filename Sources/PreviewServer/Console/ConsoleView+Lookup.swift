@@ -20,6 +20,11 @@ extension ConsoleView: TemplateObject {
         case "importing": .init(importing)
         case "settings": .init(settings)
         case "terminal": .init(terminal)
+        case "notifications": .init(notifications)
+        case "staffPage": .init(staffPage)
+        case "staffMember": .init(staffMember)
+        case "account": .init(account)
+        case "code": .init(code)
         default: nil
         }
     }
@@ -35,6 +40,7 @@ extension ConsoleView.Bar: TemplateObject {
         case "otherLanguageLabel": .init(otherLanguageLabel)
         case "returnTo": .init(returnTo)
         case "isOwner": .init(isOwner)
+        case "unreadCount": .init(unreadCount)
         default: nil
         }
     }

@@ -231,7 +231,8 @@ def check_assets_and_weight(url, raw_bytes, weigh):
 
 FR_MONEY = re.compile(r"(?<![\d,.])\d{1,3}(?:\u00a0\d{3})*,\d{2}\u00a0\$")
 EN_MONEY = re.compile(r"(?<![\d,.])\$\d{1,3}(?:,\d{3})*\.\d{2}(?!\d)")
-BAD_FR_MONEY = re.compile(r"\$\d|\d[ \u202f]\$|\d\$|\d{1,3}(?: \d{3})+,\d{2}|\$CA")
+# A reference's digits beside an amount ("RO-2041 186,43") are not a badly spaced amount: no digit before.
+BAD_FR_MONEY = re.compile(r"\$\d|\d[ \u202f]\$|\d\$|(?<!\d)\d{1,3}(?: \d{3})+,\d{2}|\$CA")
 BAD_EN_MONEY = re.compile(r"\d,\d{2}\s?\$|\d\s\$(?!\d)|\$CA|CA\$")
 
 

@@ -48,7 +48,29 @@ struct ConsoleViewLookupTests {
             fields: [.init(id: v(), name: v(), label: v(), value: v(), hint: v(), error: v(), multiline: true, options: [option()],
                            hasOptions: true, inputMode: v())],
             hidden: [.init(name: v(), value: v())], csrf: v(), action: v(), submitLabel: v(), danger: true, cancelHref: v(), refused: true)
-        return [list, request, action]
+        func preview() -> ConsoleMessagePreview {
+            .init(lang: v(), text: v(), segments: v(), encoding: v(), problems: [v()], hasProblems: true, linkNote: v())
+        }
+        func compose() -> ConsoleCompose {
+            .init(replies: [option()], replyError: v(), text: v(), textLabel: v(), textHint: v(), textError: v(), previewAction: v(), preview: preview())
+        }
+        func input() -> ConsoleInput { .init(id: v(), label: v(), value: v(), hint: v(), error: v(), inputMode: v(), autocomplete: v()) }
+        var newRequest = frame()
+        newRequest.newRequest = ConsoleNewRequest(
+            action: v(), csrf: v(), find: v(), found: [link()], searched: true, foundNone: true, name: input(), phone: input(),
+            languages: [option()], businesses: [option()], hasBusinesses: true, kinds: [option()], isInvoice: true, reference: input(),
+            amount: input(), invoices: [option()], hasInvoices: true, invoiceError: v(), compose: compose(),
+            errors: [.init(field: v(), message: v())], hasErrors: true)
+        newRequest.preview = preview()
+        var customer = frame()
+        customer.customers = ConsoleCustomers(search: v(), rows: [.init(name: v(), phone: v(), href: v(), requests: v(), last: v())],
+                                              empty: true, summary: v(), previous: v(), next: v())
+        customer.customer = ConsoleCustomer(
+            name: v(), phone: v(), language: v(), lang: v(), optedOut: true, optOutNote: v(), tabs: [link()], showInvoices: true,
+            requests: [.init(reference: v(), href: v(), statusKey: v(), statusLabel: v(), amount: v(), amountDue: v(), created: v())],
+            messages: [.init(when: v(), direction: v(), who: v(), body: v(), status: v(), about: v(), aboutHref: v())], noMessages: true,
+            newRequestHref: v(), sendAction: v(), csrf: v(), about: [option()], compose: compose())
+        return [list, request, action, newRequest, customer]
     }
 
     @Test func everyStoredPropertyIsAnswered() {

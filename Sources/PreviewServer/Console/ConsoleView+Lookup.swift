@@ -17,6 +17,10 @@ extension ConsoleView: TemplateObject {
         case "action": .init(action)
         case "deposits": .init(deposits)
         case "deposit": .init(deposit)
+        case "newRequest": .init(newRequest)
+        case "customers": .init(customers)
+        case "customer": .init(customer)
+        case "preview": .init(preview)
         default: nil
         }
     }

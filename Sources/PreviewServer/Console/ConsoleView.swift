@@ -38,6 +38,11 @@ struct ConsoleView: Sendable {
     var action: ConsoleAction?
     var deposits: ConsoleDeposits?
     var deposit: ConsoleDeposit?
+    var newRequest: ConsoleNewRequest?
+    var customers: ConsoleCustomers?
+    var customer: ConsoleCustomer?
+    /// A message preview alone (the fragment the compose script asks for).
+    var preview: ConsoleMessagePreview?
 }
 
 /// The sign-in form, or the one-time link's "Continue" step.

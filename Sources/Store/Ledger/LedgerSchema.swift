@@ -10,6 +10,7 @@ enum LedgerSchema {
         migrator.registerMigration("staff-accounts", migrate: staffAccounts)
         migrator.registerMigration("event-actors", migrate: eventActors)
         migrator.registerMigration("payment-fees", migrate: SettlementSchema.paymentFees)
+        migrator.registerMigration("inbound-messages", migrate: InboundSchema.inboundMessages)
         return migrator
     }
 

@@ -9,7 +9,8 @@ form with its error, the refund confirmation, a refused action, and the 403 of a
 token. Raw HTML (as sent, with the session cookie) goes to the Nu checker; in the browser: axe-core
 (every impact) at 1280 and 390 px, target sizes at 1280 and 390 px, no page-wide horizontal scroll
 at 1280, 390 and 320 px (a wide table scrolls inside its own region), no word of the other language,
-keyboard reachability with visible focus on the list, a request page and each form.
+keyboard reachability with visible focus on the list, a request page and each form; then the
+new-request form and the customers' pages (console_compose_pages.py).
 Nothing here changes the ledger except the clerk's account and its language.
 """
 import html
@@ -264,6 +265,9 @@ class Console:
             if "confirm" not in self.driver.page_source:
                 self.fail(self.driver.current_url, f"{lang}: reviewing a full refund did not show its confirmation")
             self.check_browser(f"{lang} refund confirmation", keyboard=True)
+        # The new-request form and the customers' pages (their own module).
+        import console_compose_pages
+        console_compose_pages.run(self, lang)
 
     def switch_language(self, to):
         self.driver.get(self.base + "/staff/")

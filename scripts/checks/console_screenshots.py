@@ -2,10 +2,13 @@
 """Screenshots of the staff console, signed in as a clerk, for a reviewer to look at.
 
 Serves a fresh copy of the demo workspace (as console_flow.py does), adds a clerk, signs in through
-the form, and saves the requests list, a paid request's page and the refund confirmation at
-1280x800 (English) and 390x844 (French), viewport only, as console-list-1280.png,
-console-request-390.png, console-refund-confirm-1280.png… Nothing is refunded (the confirmation
-is only shown).
+the form, and saves the requests list, a paid request's page, the refund confirmation, the
+new-request form with its preview (a quick payment with a saved reply, filled in but not sent) and
+a customer's profile (its requests, then its conversation with the send box) at 1280x800 (English)
+and 390x844 (French), viewport only for the first three, the whole page for the others, as
+console-list-1280.png, console-request-390.png, console-refund-confirm-1280.png,
+console-new-request-1280.png, console-customer-390.png, console-customer-conversation-1280.png…
+Nothing is refunded or sent (the confirmation and the preview are only shown).
 
 Usage: python3 scripts/checks/console_screenshots.py [OUTDIR] [--all] [--paypage .build/debug/paypage]
        (default OUTDIR: docs/screenshots; --all adds the sign-in page, an unpaid request and every
@@ -24,6 +27,35 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import console_flow as flow  # noqa: E402
 
 SIZES = [(1280, 800, "en"), (390, 844, "fr")]
+
+
+def full_page(chrome, path, width, height):
+    """The whole page, not only the viewport (forms and conversations are longer than a screen)."""
+    tall = max(height, chrome.execute_script("return document.documentElement.scrollHeight"))
+    chrome.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": tall, "deviceScaleFactor": 1, "mobile": width < 500})
+    chrome.save_screenshot(str(path))
+    chrome.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500})
+
+
+def customer_id(binary, root, reference):
+    """The console's address of a request's customer: its phone's digits."""
+    shown = json.loads(flow.paypage(binary, "request", "show", "--workspace", str(root), "--json", reference))
+    return shown["customerPhone"].lstrip("+")
+
+
+def new_request(chrome, clerk, base, out, width, height, lang):
+    """The new-request form filled in as a clerk would, with a saved reply; the live preview shows it."""
+    chrome.get(base + "/staff/requests/new")
+    for field, value in [("name", "Hélène Roy"), ("phone", "514 555-0166"), ("reference", "RO-2001"),
+                         ("amount", "245.80" if lang == "en" else "245,80")]:
+        clerk.one(f"#{field}", field).send_keys(value)
+    clerk.one(f"input[name=language][value={lang}]", "language").click()
+    from selenium.webdriver.support.ui import Select
+    Select(clerk.one("select#reply", "saved reply")).select_by_value("payment-request")
+    clerk.wait().until(lambda c: "Hélène Roy" in c.find_element(clerk.By.ID, "message-preview").text)
+    full_page(chrome, out / f"console-new-request-{width}.png", width, height)
 
 
 def main():
@@ -57,6 +89,10 @@ def main():
         clerk.sign_in(flow.CLERK, flow.PASSWORD)
         paid = json.loads(flow.paypage(binary, "request", "list", "--workspace", str(root), "--json", "--status", "paid"))
         reference = next(r["reference"] for r in paid if r["status"] == "paid")
+        # A reply from that customer, as an SMS gateway would forward it, for the conversation.
+        phone = "+" + customer_id(binary, root, reference)
+        flow.paypage(binary, "message", "receive", "--workspace", str(root), "--from", phone,
+                     "--text", "Merci! Est-ce que je peux passer chercher l'auto à 17 h?")
         for width, height, lang in SIZES:
             chrome.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                    {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500})
@@ -79,6 +115,12 @@ def main():
             clerk.one("input#reason", "reason").send_keys("Courtesy" if lang == "en" else "Geste commercial")
             clerk.submit(clerk.one("main form button[type=submit]", "Review the refund"))
             chrome.save_screenshot(str(out / f"console-refund-confirm-{width}.png"))
+            new_request(chrome, clerk, server.url, out, width, height, lang)
+            customer = customer_id(binary, root, reference)
+            for name, path in [("customer", f"/staff/customers/{customer}"),
+                               ("customer-conversation", f"/staff/customers/{customer}?tab=conversation")]:
+                chrome.get(server.url + path)
+                full_page(chrome, out / f"console-{name}-{width}.png", width, height)
             if args.all:
                 chrome.get(f"{server.url}/staff/requests/{reference}/refund")
                 clerk.one("input[name=kind][value=partial]", "Partial refund").click()

@@ -28,7 +28,9 @@ extension ConsoleRoutes {
             let tab = query.get("tab") ?? "invoices"
             var notice: String?
             if query.get("done") == "sent" { notice = call.text.t("console_customer_sent", ["customer": profile.summary.name]) }
-            return customerView(call, profile, tab: tab, form: FormBody(fields: [:]), errors: [], preview: nil, notice: notice)
+            let empty = ConsoleMessagePreview(lang: call.text.language.rawValue, text: nil, segments: nil, encoding: nil, problems: [],
+                                              hasProblems: false, linkNote: call.text.t("console_compose_empty"))
+            return customerView(call, profile, tab: tab, form: FormBody(fields: [:]), errors: [], preview: empty, notice: notice)
         }
     }
 

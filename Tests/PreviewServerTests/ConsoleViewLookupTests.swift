@@ -49,7 +49,7 @@ struct ConsoleViewLookupTests {
                            hasOptions: true, inputMode: v())],
             hidden: [.init(name: v(), value: v())], csrf: v(), action: v(), submitLabel: v(), danger: true, cancelHref: v(), refused: true)
         func preview() -> ConsoleMessagePreview {
-            .init(lang: v(), text: v(), segments: v(), encoding: v(), problems: [v()], hasProblems: true, linkNote: v())
+            .init(lang: v(), message: v(), segments: v(), encoding: v(), problems: [v()], hasProblems: true, linkNote: v())
         }
         func compose() -> ConsoleCompose {
             .init(replies: [option()], replyError: v(), text: v(), textLabel: v(), textHint: v(), textError: v(), previewAction: v(), preview: preview())

@@ -194,7 +194,7 @@ class Console:
         out = {}
         for status in ["open", "paid", "partially_refunded", "refunded", "voided"]:
             _, body = self.raw(f"/staff/?status={status}")
-            m = re.search(r'href="/staff/requests/([^"/?]+)"', body.decode("utf-8"))
+            m = re.search(r'<td class="console-ref"><a href="/staff/requests/([^"/?]+)"', body.decode("utf-8"))
             if m:
                 out[status] = m.group(1)
         return out

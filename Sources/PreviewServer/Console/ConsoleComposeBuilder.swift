@@ -23,13 +23,13 @@ struct ConsoleComposeBuilder {
         switch result {
         case .success(let preview):
             let problems = preview.unfilled.isEmpty ? [] : [text.t("console_compose_error_brackets", ["text": preview.unfilled.joined(separator: ", ")])]
-            return ConsoleMessagePreview(lang: preview.message.language.rawValue, text: preview.message.text,
+            return ConsoleMessagePreview(lang: preview.message.language.rawValue, message: preview.message.text,
                                          segments: text.segments(preview.message.segments), encoding: text.encoding(preview.message.segments.encoding),
                                          problems: problems, hasProblems: !problems.isEmpty,
                                          linkNote: preview.link == nil ? text.t("console_compose_link_note") : nil)
         case .failure(let error):
             let problems = text.formErrors(error).filter { ["text", "reply"].contains($0.field) }.map(\.message)
-            return ConsoleMessagePreview(lang: text.language.rawValue, text: nil, segments: nil, encoding: nil, problems: problems,
+            return ConsoleMessagePreview(lang: text.language.rawValue, message: nil, segments: nil, encoding: nil, problems: problems,
                                          hasProblems: !problems.isEmpty,
                                          linkNote: problems.isEmpty && waiting ? text.t("console_compose_waiting") : nil)
         }

@@ -23,7 +23,7 @@ extension ConsoleMessagePreview: TemplateObject {
     func field(_ name: String) -> TemplateValue? {
         switch name {
         case "lang": .init(lang)
-        case "text": .init(text)
+        case "message": .init(message)
         case "segments": .init(segments)
         case "encoding": .init(encoding)
         case "problems": .init(problems)

@@ -17,7 +17,8 @@ struct ConsoleCompose: Sendable {
 struct ConsoleMessagePreview: Sendable {
     /// The message's language (the customer's), for `lang`.
     var lang: String
-    var text: String?
+    /// The text as it will be sent (not `text`: a nil here must not fall back to the text box's `text`).
+    var message: String?
     /// "1 segment · GSM-7 · 97 of 160 characters"
     var segments: String?
     var encoding: String?

@@ -16,6 +16,7 @@ extension ConsoleRoutes {
                 page = try call.service.customers(search: search, page: query.get("page").flatMap(Int.init) ?? 1)
             } catch { throw error }
             var view = call.page(call.text.t("console_customers_title"), returnTo: "/staff/customers/")
+            view.chrome.stylesheets.append(call.views.asset("css/console-compose.css"))
             view.customers = ConsoleCustomerBuilder(call: call).list(page, search: search)
             return render(call.theme, "console/customers", view)
         }
@@ -28,7 +29,7 @@ extension ConsoleRoutes {
             let tab = query.get("tab") ?? "invoices"
             var notice: String?
             if query.get("done") == "sent" { notice = call.text.t("console_customer_sent", ["customer": profile.summary.name]) }
-            let empty = ConsoleMessagePreview(lang: call.text.language.rawValue, text: nil, segments: nil, encoding: nil, problems: [],
+            let empty = ConsoleMessagePreview(lang: call.text.language.rawValue, message: nil, segments: nil, encoding: nil, problems: [],
                                               hasProblems: false, linkNote: call.text.t("console_compose_empty"))
             return customerView(call, profile, tab: tab, form: FormBody(fields: [:]), errors: [], preview: empty, notice: notice)
         }

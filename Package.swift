@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // Leaves: know nothing of each other.
@@ -56,7 +57,8 @@ let package = Package(
         ]),
         .target(name: "PreviewServer", dependencies: [
             "Generator", "Checkout", "Operations", "Publishing", "Store", "Billing", "Theming", "Templating", "PageModels", "Messaging", "StaffAccess",
-            "Deposits",
+            "Deposits", "Importing",
+            .product(name: "MultipartKit", package: "multipart-kit"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -11,6 +11,10 @@ extension LineView: TemplateObject {
         case "detail": .init(detail)
         case "discount": .init(discount)
         case "total": .init(total)
+        case "opCode": .init(opCode)
+        case "kindKey": .init(kindKey)
+        case "kindLabel": .init(kindLabel)
+        case "technician": .init(technician)
         default: nil
         }
     }

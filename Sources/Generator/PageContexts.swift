@@ -10,6 +10,13 @@ struct LineView: Sendable, Encodable {
     var detail: String?
     var discount: String?
     var total: String
+    /// A repair-order line's operation code, shown before the description.
+    var opCode: String?
+    /// Its kind, for a class name (`labour`, `part`…), and as staff and customers read it.
+    var kindKey: String?
+    var kindLabel: String?
+    /// "Technician: Martin L."
+    var technician: String?
 }
 
 struct TaxLineView: Sendable, Encodable {

@@ -60,9 +60,16 @@ struct PageFactory: Sendable {
         "\(toRoot)assets/\(theme.name)/\(theme.assetURLs[path] ?? path)"
     }
 
-    func chrome(lang: String, title: String, toRoot: String, scripts: [String], bodyClass: String, neutral: Bool = false) -> Chrome {
-        Chrome(lang: lang, neutral: neutral, title: title, stylesheets: ["css/app.css", "css/theme.css"], scripts: scripts,
+    func chrome(lang: String, title: String, toRoot: String, scripts: [String], bodyClass: String, neutral: Bool = false,
+                styles: [String] = []) -> Chrome {
+        Chrome(lang: lang, neutral: neutral, title: title, stylesheets: ["css/app.css"] + styles + ["css/theme.css"], scripts: scripts,
                bodyClass: bodyClass) { asset($0, toRoot: toRoot) }
+    }
+
+    /// `css/lines.css` for an invoice with repair-order lines (op code, kind, technician): pages
+    /// of other invoices link exactly what they did before.
+    func lineStyles(_ model: RequestModel) -> [String] {
+        model.invoice.lines.contains { $0.kind != nil || $0.opCode != nil || $0.technician != nil } ? ["css/lines.css"] : []
     }
 
     // MARK: Shared pieces
@@ -83,7 +90,9 @@ struct PageFactory: Sendable {
                 discount = t("discount_percent", ["percent": NumberText.percent(pct, lang), "amount": amount])
             case nil: discount = nil
             }
-            return LineView(description: line.description, detail: detail, discount: discount, total: MoneyFormat.format(total, lang))
+            return LineView(description: line.description, detail: detail, discount: discount, total: MoneyFormat.format(total, lang),
+                            opCode: line.opCode, kindKey: line.kind?.rawValue, kindLabel: line.kind.map { t("line_kind_\($0.rawValue)") },
+                            technician: line.technician.map { "\(t["line_technician"]) \($0)" })
         }
     }
 
@@ -167,7 +176,8 @@ struct PageFactory: Sendable {
         let scripts = ["js/lang.js"]
         return PaymentPage(
             chrome: chrome(lang: lang.rawValue, title: t("title_payment", ["reference": model.reference.value, "company": b.companyName]),
-                           toRoot: place.toRoot, scripts: scripts, bodyClass: "page-payment status-\(status.rawValue)", neutral: place.isNeutral),
+                           toRoot: place.toRoot, scripts: scripts, bodyClass: "page-payment status-\(status.rawValue)", neutral: place.isNeutral,
+                           styles: lineStyles(model)),
             t: t.table, company: CompanyView(b, strings: t, language: lang), languages: languages(current: lang, place: place),
             reference: model.reference.value, statusKey: status.rawValue, statusLabel: statusLabel(status, t),
             heroLabel: heroLabel, heroAmount: heroAmount, heroStruck: heroStruck, facts: facts, banner: banner,
@@ -215,7 +225,7 @@ struct PageFactory: Sendable {
         return ReceiptPage(
             chrome: chrome(lang: lang.rawValue, title: t("title_receipt", ["number": receiptNumber, "company": b.companyName]),
                            toRoot: place.toRoot, scripts: ["js/lang.js", "js/receipt.js"],
-                           bodyClass: "page-receipt paper-\(theme.paper.rawValue)", neutral: place.isNeutral),
+                           bodyClass: "page-receipt paper-\(theme.paper.rawValue)", neutral: place.isNeutral, styles: lineStyles(model)),
             t: t.table, company: CompanyView(b, strings: t, language: lang), languages: languages(current: requested, place: place),
             bilingual: bilingual, receiptNumber: receiptNumber, reference: model.reference.value, paymentDate: paymentDate,
             customerName: model.invoice.customer.name, method: method, authorizationCode: payment.authorizationCode,

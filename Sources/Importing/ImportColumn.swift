@@ -23,7 +23,7 @@ package enum ImportColumn: String, Sendable, Hashable, Codable, CaseIterable, Cu
     package var description: String { rawValue }
 
     /// Header text as people write it: case, spaces, hyphens and underscores do not matter.
-    static func normalized(_ header: String) -> String {
+    package static func normalized(_ header: String) -> String {
         header.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             .split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "\u{00A0}" }).joined(separator: "_")
     }

@@ -75,7 +75,7 @@ package enum ImportProblem: Error, Sendable, Equatable, CustomStringConvertible 
         }
     }
 
-    static func hex(_ byte: UInt8) -> String {
+    package static func hex(_ byte: UInt8) -> String {
         let digits = String(byte, radix: 16, uppercase: true)
         return "0x" + (digits.count == 1 ? "0" + digits : digits)
     }

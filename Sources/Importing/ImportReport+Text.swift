@@ -58,7 +58,7 @@ extension ImportReport {
     ]
 
     /// [3, 4, 5, 9] → "3–5, 9".
-    static func ranges(_ numbers: [Int]) -> String {
+    package static func ranges(_ numbers: [Int]) -> String {
         var parts: [String] = []
         var start: Int?, previous: Int?
         for n in numbers.sorted() + [Int.max] {

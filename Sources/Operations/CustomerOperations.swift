@@ -15,9 +15,10 @@ extension RequestService {
     }
 
     /// A test text to any number (staff checking that texting works); opt-outs still apply.
-    package func testMessage(to text: String, reply: String?, language: Language? = nil) throws(OperationError) -> (ComposedMessage, MessageOutcome) {
+    package func testMessage(to text: String, reply: String?, language: Language? = nil,
+                             business key: String = Businesses.mainKey) throws(OperationError) -> (ComposedMessage, MessageOutcome) {
         let phone = try parsePhone(text)
-        let business = businesses.main
+        guard let business = businesses.all[key] else { throw .notFound(.record(file: RecordsReader.fileOfBusiness(key))) }
         let lang = MessageLanguage(language ?? business.defaultLanguage)
         let composer = MessageComposer(companyName: business.companyName, includesOptOut: business.optOutWording)
         let sample = PlaceholderContext(customerName: lang == .fr ? "Client test" : "Test customer", companyName: business.companyName,

@@ -71,7 +71,7 @@ package struct PreviewServer: Sendable {
         let router = Router(context: PreviewRequestContext.self)
         // Middleware applies to routes added after it: add it first.
         router.add(middleware: SecurityHeadersMiddleware())
-        router.add(middleware: RequestLimitMiddleware(maxBodySize: configuration.maxBodySize))
+        router.add(middleware: RequestLimitMiddleware(maxBodySize: configuration.maxBodySize, handlerLimited: [ConsoleRoutes.importPath]))
         router.add(middleware: StaticSiteMiddleware(site: site, passThrough: passThrough))
         // Only what the static site passes on gets here: it leaves the event loop.
         router.add(middleware: GlobalExecutorMiddleware())

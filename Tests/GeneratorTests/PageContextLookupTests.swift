@@ -30,7 +30,8 @@ struct PageContextLookupTests {
         let table = [v.next(): v.next()]
         let company = CompanyView(Fixtures.business(), strings: t, language: .fr)
         let languages = [LanguageLink(code: v.next(), label: v.next(), href: v.next(), current: true)]
-        let lines = [LineView(description: v.next(), detail: v.next(), discount: v.next(), total: v.next())]
+        let lines = [LineView(description: v.next(), detail: v.next(), discount: v.next(), total: v.next(), opCode: v.next(),
+                               kindKey: v.next(), kindLabel: v.next(), technician: v.next())]
         let totals = TotalsView(subtotal: v.next(), taxes: [TaxLineView(label: v.next(), amount: v.next())], total: v.next())
         let facts = [FactView(label: v.next(), value: v.next())]
         let nav = [NavLink(label: v.next(), href: v.next(), current: true, count: v.next())]

@@ -19,7 +19,7 @@ struct ConsoleViewLookupTests {
         func frame() -> ConsoleView {
             ConsoleView(chrome: Chrome(lang: v(), title: v(), stylesheets: [v()], scripts: [v()], bodyClass: v()) { "/assets/\($0)" },
                         t: [v(): v()],
-                        bar: .init(name: v(), roleLabel: v(), csrf: v(), otherLanguage: v(), otherLanguageLabel: v(), returnTo: v()),
+                        bar: .init(name: v(), roleLabel: v(), csrf: v(), otherLanguage: v(), otherLanguageLabel: v(), returnTo: v(), isOwner: true),
                         notice: v(), alert: v())
         }
         var list = frame()
@@ -48,6 +48,26 @@ struct ConsoleViewLookupTests {
             fields: [.init(id: v(), name: v(), label: v(), value: v(), hint: v(), error: v(), multiline: true, options: [option()],
                            hasOptions: true, inputMode: v())],
             hidden: [.init(name: v(), value: v())], csrf: v(), action: v(), submitLabel: v(), danger: true, cancelHref: v(), refused: true)
+        action.importing = ConsoleImport(
+            csrf: v(), action: v(), limit: v(), businesses: [option()], hasBusinesses: true, prefix: v(), formats: [option()], dryRun: true,
+            error: v(),
+            report: .init(heading: v(), dryRun: true, facts: [.init(label: v(), value: v())], counts: [.init(label: v(), value: v())],
+                          summary: v(), failed: true,
+                          orders: [.init(reference: v(), outcomeKey: v(), outcomeLabel: v(), lines: v(), total: v(), detail: v(), href: v(),
+                                         sendHref: v(), sendLabel: v(), issues: [.init(place: v(), text: v())], hasIssues: true)],
+                          hasOrders: true, problems: [.init(place: v(), text: v())], hasProblems: true))
+        func field() -> ConsoleAction.Field {
+            .init(id: v(), name: v(), label: v(), value: v(), hint: v(), error: v(), multiline: true, options: [option()], hasOptions: true, inputMode: v())
+        }
+        func toggle() -> ConsoleSettings.Toggle { .init(id: v(), name: v(), label: v(), hint: v(), checked: true) }
+        list.settings = ConsoleSettings(
+            businesses: [option()], hasBusinesses: true, business: v(), company: v(), csrf: v(), errors: [link()], hasErrors: true,
+            affirm: toggle(), affirmMinimum: field(), confirmation: toggle(), reply: field(), maxTotal: field(), maxPerDay: field(),
+            optOut: toggle(), testPhone: field(), testLanguage: field(), testExplanation: v())
+        request.terminal = ConsoleTerminal(
+            reference: v(), backHref: v(), facts: [.init(label: v(), value: v())], csrf: v(), action: v(), attempt: v(), errors: [link()],
+            hasErrors: true, name: field(), number: field(), exp: field(), cvc: field(), testCards: [.init(label: v(), value: v())],
+            payLabel: v(), challenge: .init(id: v(), text: v(), action: v()), refused: v())
         func preview() -> ConsoleMessagePreview {
             .init(lang: v(), message: v(), segments: v(), encoding: v(), problems: [v()], hasProblems: true, linkNote: v())
         }

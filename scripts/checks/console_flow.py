@@ -19,9 +19,14 @@
    - creates a quick payment from "New request": finds nobody by the new customer's name, enters
      them, picks the saved reply "payment-request"; the live preview (the script asks the server as
      the clerk types) shows the customer's name and the segment count; sends it to the customer;
+   - asks for the settings and gets 403 (owners only), with no Settings link in the bar;
    - on every page it reaches, no string key (console_…) shows instead of its text.
 4. The ledger agrees (`paypage request show REF --json`): statuses, amounts, the clerk's name; the
    outbox (`paypage messages REF --json`) holds the text the preview showed, with the real link.
+5. An owner (added like the clerk) signs in, opens Settings from the bar and turns Affirm off for the
+   main business: the customer's page of an open request offered Affirm before and no longer does;
+   Records/business.json changed in that one value only (byte for byte otherwise) and
+   `paypage check` still finds nothing wrong.
 
 Usage: python3 scripts/checks/console_flow.py [--paypage .build/debug/paypage] [--keep]
 Exit codes: 0 passed, 1 failed (with a screenshot and the page's HTML), 77 skipped (a tool is missing).
@@ -45,6 +50,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 SKIP = 77
 CLERK, PASSWORD = "julie", "front-desk-2048"
+OWNER = "gilles"
 
 
 def log(message):
@@ -201,7 +207,10 @@ class Clerk:
         self.wait().until(self.EC.staleness_of(old))
         self.no_string_keys()
 
-    def sign_in(self, name, password):
+    def sign_in(self, name, password, role="clerk"):
+        # The session cookie's path is /staff: it is deleted from a page there.
+        self.chrome.get(self.base + "/staff/sign-in")
+        self.chrome.delete_all_cookies()
         self.chrome.get(self.base + "/staff/")
         check(self.path() == "/staff/sign-in", f"/staff/ without a session went to {self.chrome.current_url}, not the sign-in form")
         check("Staff sign-in" in self.text(), "the sign-in page has no 'Staff sign-in' heading")
@@ -212,7 +221,7 @@ class Clerk:
             element.clear()
             element.send_keys(value)
         self.submit(self.one("main form button[type=submit]", "Sign in"), r"/staff/")
-        check(f"{name} · clerk" in self.text(), f"the console bar does not say who is signed in ({name} · clerk)")
+        check(f"{name} · {role}" in self.text(), f"the console bar does not say who is signed in ({name} · {role})")
 
     def search(self, words):
         box = self.one("input#q[type=search]", "the search box")
@@ -382,6 +391,16 @@ def scenario(chrome, base, binary, root):
     check(show(binary, root, cash)["status"] == "paid", "the ledger does not hold the cash payment")
     log(f"marked {cash} paid in cash")
 
+    # Settings are for owners: the clerk sees no link and gets 403.
+    check(not clerk.css("a[href='/staff/settings']"), "a clerk's console bar links to the settings")
+    status = chrome.execute_script(
+        "return fetch('/staff/settings', {credentials: 'same-origin'}).then(r => r.status)")
+    check(status == 403, f"a clerk's GET /staff/settings answered {status}, not 403")
+    chrome.get(base + "/staff/settings")
+    check("Only an owner" in clerk.text(), "the clerk's settings page does not say it is for owners")
+    check(not clerk.css("main form"), "the clerk's settings page shows a form")
+    log("a clerk gets 403 on the settings")
+
     new_request(clerk, base, binary, root)
 
 
@@ -423,6 +442,43 @@ def new_request(clerk, base, binary, root):
     log(f"sent {reference} to {name}: the outbox holds the previewed text with its link")
 
 
+def affirm_off(chrome, base, binary, root):
+    """An owner turns Affirm off; the customer's page drops it; the file keeps every other byte."""
+    owner = Clerk(chrome, base)
+    business = root / "Records/business.json"
+    before = business.read_text(encoding="utf-8")
+    check('"enabled": true' in before, "the demo's main business does not offer Affirm to start with")
+    open_rows = [r for r in pick(binary, root, "open", with_phone=False) if r.get("businessKey") == "main"
+                 and r["amountDue"]["minorUnits"] >= 5000]
+    check(open_rows, "no open request of the main business at or above Affirm's minimum")
+    reference = open_rows[0]["reference"]
+    token_link = show(binary, root, reference)["link"]
+    path = urllib.parse.urlsplit(token_link).path + "en/"
+    chrome.get(base + path)
+    check(owner.css("a[href*='method=affirm']"), f"{path} does not offer Affirm before the change")
+
+    owner.sign_in(OWNER, PASSWORD, role="owner")
+    owner.follow(owner.one("a[href='/staff/settings']", "the Settings link in the bar"))
+    check(owner.path() == "/staff/settings", f"the Settings link led to {chrome.current_url}")
+    box = owner.one("input#affirm[type=checkbox]", "the Affirm checkbox")
+    check(box.is_selected(), "Affirm is not shown as on")
+    check(owner.one("label[for=affirm]", "Affirm label").text.strip(), "the Affirm checkbox has no label")
+    box.click()
+    owner.submit(owner.one("main form.settings-form button[type=submit]", "Save the settings"), r"/staff/settings")
+    check("saved" in owner.notice(), f"no notice after saving: {owner.notice()!r}")
+    check(not owner.one("input#affirm", "the Affirm checkbox").is_selected(), "Affirm still shows as on after saving")
+    log("the owner turned Affirm off")
+
+    chrome.get(base + path)
+    check(not owner.css("a[href*='method=affirm']"), f"{path} still offers Affirm after the change")
+    after = business.read_text(encoding="utf-8")
+    expected = before.replace('"affirm": {\n    "enabled": true', '"affirm": {\n    "enabled": false', 1)
+    check(after == expected, "Records/business.json changed elsewhere than affirm.enabled")
+    problems = subprocess.run([str(binary), "check", "--workspace", str(root)], capture_output=True, text=True, timeout=120)
+    check(problems.returncode == 0, f"paypage check after the change: {problems.returncode}\n{problems.stdout}{problems.stderr}")
+    log(f"{path} no longer offers Affirm; business.json kept every other byte; paypage check passes")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--paypage", default=os.environ.get("PAYPAGE_BIN", str(REPO / ".build/debug/paypage")))
@@ -446,10 +502,13 @@ def main():
         paypage(binary, "demo", "--workspace", str(root))
         paypage(binary, "staff", "add", CLERK, "--role", "clerk", "--language", "en", "--password-stdin", "--workspace", str(root),
                 stdin=PASSWORD + "\n")
+        paypage(binary, "staff", "add", OWNER, "--role", "owner", "--language", "en", "--password-stdin", "--workspace", str(root),
+                stdin=PASSWORD + "\n")
         server = Server(binary, root)
         log(f"serving at {server.url}")
         chrome = browser(chromium, driver)
         scenario(chrome, server.url, binary, root)
+        affirm_off(chrome, server.url, binary, root)
         log("PASS")
         return 0
     except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001 - report everything, with evidence

@@ -5,13 +5,21 @@ binary named by PAYPAGE_BIN, else .build/debug/paypage), in French, then in Engl
 console's own language button. Pages: the sign-in form (and with its refusal), the one-time link's
 Continue page, the requests list (plain, filtered, searched, empty, with a notice), a request's page
 in each status the demo has, each action's form (remind, refund, void, mark paid), the refund
-form with its error, the refund confirmation, a refused action, and the 403 of a form without its
-token. Raw HTML (as sent, with the session cookie) goes to the Nu checker; in the browser: axe-core
+form with its error, the refund confirmation, a refused action, the 403 of a form without its
+token, the import page (its form, a dry run's report in French, a real import's report with its
+Send links in English, the form refused without a file (422) and an upload over 5 MB (413)), the
+virtual terminal (its card form, with errors, a declined card, the 3-D Secure step, and refused for
+a paid request) and the settings' 403 for a clerk. Then signed in as an owner added the same way:
+the settings (plain, another business, with a notice, with errors, the test message with its
+error). Raw HTML (as sent, with the session cookie) goes to the Nu checker; in the browser: axe-core
 (every impact) at 1280 and 390 px, target sizes at 1280 and 390 px, no page-wide horizontal scroll
 at 1280, 390 and 320 px (a wide table scrolls inside its own region), no word of the other language,
 keyboard reachability with visible focus on the list, a request page and each form; then the
 new-request form and the customers' pages (console_compose_pages.py).
-Nothing here changes the ledger except the clerk's account and its language.
+Nothing here changes the ledger except the two accounts and their language, the idempotent answer
+kept for the declined test card, and the import of the garage sample with the prefix CHECK- (its
+three ROs become requests; a second run finds them unchanged); no settings file is written and no
+text is queued.
 """
 import html
 import os
@@ -31,6 +39,19 @@ WIDTHS = [(1280, 800), (390, 844)]
 # not mark (no lang attribute: the console's view does not carry the customer's language yet).
 CUSTOMER_TEXT = "textarea#body, .console-fixed"
 CUSTOMER_TEXT_HTML = r'<textarea id="body".*?</textarea>|<p class="console-fixed">.*?</p>'
+IMPORT_SAMPLE = os.path.join(REPO, "Records/samples/garage-ro-export.csv")
+BOUNDARY = "----paypage-page-checks"
+
+
+def multipart(fields, files=()):
+    """A `multipart/form-data` body as a browser sends it, fields first (the console wants `csrf` first)."""
+    out = b""
+    for name, value in fields:
+        out += f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+    for name, filename, data in files:
+        out += (f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                f'Content-Type: text/csv\r\n\r\n').encode() + data + b"\r\n"
+    return out + f"--{BOUNDARY}--\r\n".encode()
 
 JS_OVERFLOW = r"""
 const out = [];
@@ -54,6 +75,7 @@ class Console:
         self.pp, self.driver, self.workspace, self.base = pp, driver, workspace, base.rstrip("/")
         self.lists, self.save_for_nu = lists, save_for_nu
         self.name = f"camille{os.getpid()}"
+        self.owner = f"dominique{os.getpid()}"
         self.theme = "default"
 
     # ------------------------------------------------------------ plumbing
@@ -65,8 +87,10 @@ class Console:
     def cookies(self):
         return "; ".join(f"{c['name']}={c['value']}" for c in self.driver.get_cookies())
 
-    def raw(self, path, data=None, language=None, cookies=True):
+    def raw(self, path, data=None, language=None, cookies=True, multipart=False):
         headers = {"Accept-Language": language} if language else {}
+        if multipart:
+            headers["Content-Type"] = f"multipart/form-data; boundary={BOUNDARY}"
         if cookies:
             headers["Cookie"] = self.cookies()
         request = urllib.request.Request(self.base + path, data=data, headers=headers)
@@ -97,12 +121,13 @@ class Console:
 
     # ------------------------------------------------------------ checks
 
-    def check_raw(self, label, path, lang, data=None, expect=200, money=True, cookies=True, language=None, customer_text=False):
+    def check_raw(self, label, path, lang, data=None, expect=200, money=True, cookies=True, language=None, customer_text=False,
+                  multipart=False):
         """The page as sent, without JavaScript: status, language, money formats, assets, then the Nu checker.
         `customer_text`: the page holds a text message in the customer's language (the reminder), which the
         language and money checks leave out (see CUSTOMER_TEXT)."""
         url = f"{self.base}{path} [console {self.theme} {lang} {label}]"
-        status, body = self.raw(path, data=data, cookies=cookies, language=language)
+        status, body = self.raw(path, data=data, cookies=cookies, language=language, multipart=multipart)
         self.pp.checked["pages"] += 1
         if status != expect:
             self.fail(url, f"answers {status}, expected {expect}")
@@ -174,14 +199,18 @@ class Console:
 
     # ------------------------------------------------------------ the walk
 
-    def sign_in(self, lang):
-        added = self.paypage("staff", "add", self.name, "--role", "clerk", "--language", lang, "--password-stdin",
+    def sign_in(self, lang, name=None, role="clerk"):
+        name = name or self.name
+        added = self.paypage("staff", "add", name, "--role", role, "--language", lang, "--password-stdin",
                              "--workspace", self.workspace, stdin=PASSWORD + "\n")
         if added.returncode != 0:
             self.fail(self.base, f"paypage staff add failed ({added.returncode}): {added.stderr.strip()}")
             return False
+        # The session cookie's path is /staff: it is deleted from a page there.
         self.driver.get(self.base + "/staff/sign-in")
-        self.driver.find_element(By.ID, "name").send_keys(self.name)
+        self.driver.delete_all_cookies()
+        self.driver.get(self.base + "/staff/sign-in")
+        self.driver.find_element(By.ID, "name").send_keys(name)
         self.driver.find_element(By.ID, "password").send_keys(PASSWORD)
         self.submit()
         if urllib.parse.urlsplit(self.driver.current_url).path != "/staff/":
@@ -244,6 +273,10 @@ class Console:
             body = urllib.parse.urlencode({"kind": "full"}).encode()
             raw("form without its token (403)", f"/staff/requests/{paid_ref}/refund", data=body, expect=403, money=False)
 
+        self.import_pages(lang)
+        self.terminal_raw(lang, open_ref, paid_ref)
+        raw("settings, clerk (403)", "/staff/settings", expect=403, money=False)
+
         # In the browser, reached the way a clerk reaches them.
         self.show("/staff/", f"{lang} list", keyboard=True)
         self.show("/staff/?q=zzzzzz", f"{lang} list, nothing found")
@@ -265,9 +298,98 @@ class Console:
             if "confirm" not in self.driver.page_source:
                 self.fail(self.driver.current_url, f"{lang}: reviewing a full refund did not show its confirmation")
             self.check_browser(f"{lang} refund confirmation", keyboard=True)
+        self.terminal_browser(lang, open_ref, paid_ref)
+        self.show("/staff/settings", f"{lang} settings, clerk (403)")
         # The new-request form and the customers' pages (their own module).
         import console_compose_pages
         console_compose_pages.run(self, lang)
+
+    # ------------------------------------------------------------ terminal and settings
+
+    def post(self, path, fields):
+        return urllib.parse.urlencode({"csrf": self.csrf(), **fields}).encode()
+
+    def terminal_raw(self, lang, open_ref, paid_ref):
+        raw = lambda *a, **k: self.check_raw(*a, lang=lang, **k)  # noqa: E731
+        if open_ref:
+            path = f"/staff/requests/{open_ref}/terminal"
+            raw("terminal", path)
+            card = {"name": "Jeanne Roy", "exp": "12/34", "cvc": "123"}
+            raw("terminal with errors", path, data=self.post(path, {"attempt": f"check-{lang}-errors-{os.getpid()}", "number": ""}),
+                expect=422)
+            raw("terminal, declined card", path, expect=402,
+                data=self.post(path, {**card, "attempt": f"check-{lang}-declined-{os.getpid()}", "number": "4000000000000002"}))
+            raw("terminal, 3-D Secure", path,
+                data=self.post(path, {**card, "attempt": f"check-{lang}-3ds-{os.getpid()}", "number": "4000002760003184"}))
+        if paid_ref:
+            raw("terminal refused", f"/staff/requests/{paid_ref}/terminal", expect=409)
+
+    def fill(self, values):
+        for field, value in values.items():
+            element = self.driver.find_element(By.ID, field)
+            element.clear()
+            element.send_keys(value)
+
+    def terminal_browser(self, lang, open_ref, paid_ref):
+        if open_ref:
+            path = f"/staff/requests/{open_ref}/terminal"
+            self.show(path, f"{lang} terminal", keyboard=True)
+            self.submit("main form.terminal-form button[type=submit]")
+            self.check_browser(f"{lang} terminal with errors", keyboard=True)
+            self.pp.announce_check(self.driver, self.driver.current_url + " [console terminal errors]", "errors")
+            self.driver.get(self.base + path)
+            self.fill({"name": "Jeanne Roy", "number": "4000 0027 6000 3184", "exp": "12/34", "cvc": "123"})
+            self.submit("main form.terminal-form button[type=submit]")
+            if "/terminal/challenge" not in self.driver.page_source:
+                self.fail(self.driver.current_url, f"{lang}: the 3-D Secure card did not ask for the challenge on the page")
+            self.check_browser(f"{lang} terminal, 3-D Secure", keyboard=True)
+        if paid_ref:
+            self.show(f"/staff/requests/{paid_ref}/terminal", f"{lang} terminal refused")
+
+    def settings_pages(self, lang):
+        raw = lambda *a, **k: self.check_raw(*a, lang=lang, **k)  # noqa: E731
+        raw("settings", "/staff/settings")
+        raw("settings, another business", "/staff/settings?business=velo-laurier")
+        raw("settings with a notice", "/staff/settings?done=unchanged")
+        bad = {"business": "main", "affirm": "on", "affirm_minimum": "abc", "confirmation": "on", "confirmation_reply": "",
+               "reminders_max_total": "x", "reminders_max_per_day": "0", "opt_out": "on"}
+        raw("settings with errors (nothing written)", "/staff/settings", data=self.post("/staff/settings", bad), expect=422)
+        raw("test message with an error", "/staff/settings/test", expect=422,
+            data=self.post("/staff/settings/test", {"business": "main", "test_phone": "12", "test_language": lang}))
+        self.show("/staff/settings", f"{lang} settings", keyboard=True)
+        self.fill({"affirm_minimum": "abc"})
+        self.submit("main form.settings-form button[type=submit]")
+        self.check_browser(f"{lang} settings with errors", keyboard=True)
+        self.driver.get(self.base + "/staff/settings")
+        self.fill({"test_phone": "12"})
+        self.submit("main form.settings-test button[type=submit]")
+        self.check_browser(f"{lang} test message with an error", keyboard=True)
+
+    def import_pages(self, lang):
+        """The import page: as sent (form, report, refusals), then in the browser with the sample chosen."""
+        raw = lambda *a, **k: self.check_raw(*a, lang=lang, multipart=True, **k)  # noqa: E731
+        self.check_raw("import form", "/staff/import", lang, money=False)
+        csrf = self.csrf()
+        with open(IMPORT_SAMPLE, "rb") as f:
+            sample = f.read()
+        files = [("file", "garage-ro-export.csv", sample)]
+        if lang == "fr":
+            raw("import dry run", "/staff/import", data=multipart([("csrf", csrf), ("dryRun", "yes")], files))
+        else:
+            page = raw("import report", "/staff/import", data=multipart([("csrf", csrf), ("prefix", "CHECK-")], files))
+            if page and "/staff/requests/new?invoice=CHECK-" not in page:
+                self.pp.note(self.base + "/staff/import", "the garage sample was already imported: the report has no Send links")
+        raw("import without a file (422)", "/staff/import", data=multipart([("csrf", csrf), ("prefix", "X-")]), expect=422, money=False)
+        big = [("file", "big.csv", b"a" * (5 * 1024 * 1024 + 1))]
+        raw("import over 5 MB (413)", "/staff/import", data=multipart([("csrf", csrf)], big), expect=413, money=False)
+
+        self.show("/staff/import", f"{lang} import form", keyboard=True)
+        self.driver.find_element(By.ID, "import-file").send_keys(IMPORT_SAMPLE)
+        self.driver.find_element(By.CSS_SELECTOR, "input[name=dryRun]").click()
+        self.submit()
+        if not self.driver.find_elements(By.CSS_SELECTOR, ".import-report"):
+            self.fail(self.driver.current_url, f"{lang}: importing the garage sample (dry run) showed no report")
+        self.check_browser(f"{lang} import dry run", keyboard=True)
 
     def switch_language(self, to):
         self.driver.get(self.base + "/staff/")
@@ -301,6 +423,10 @@ class Console:
         self.signed_in_pages("fr", refs)
         if self.switch_language("en"):
             self.signed_in_pages("en", refs)
+        if self.sign_in("fr", self.owner, "owner"):
+            self.settings_pages("fr")
+            if self.switch_language("en"):
+                self.settings_pages("en")
         self.driver.delete_all_cookies()
 
 

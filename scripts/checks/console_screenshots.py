@@ -2,13 +2,18 @@
 """Screenshots of the staff console, signed in as a clerk, for a reviewer to look at.
 
 Serves a fresh copy of the demo workspace (as console_flow.py does), adds a clerk, signs in through
-the form, and saves the requests list, a paid request's page, the refund confirmation, the
-new-request form with its preview (a quick payment with a saved reply, filled in but not sent) and
-a customer's profile (its requests, then its conversation with the send box) at 1280x800 (English)
-and 390x844 (French), viewport only for the first three, the whole page for the others, as
+the form, and saves the requests list, a paid request's page, the refund confirmation, the import
+form and an import's report at 1280x800 (English) and 390x844 (French), viewport only, as
 console-list-1280.png, console-request-390.png, console-refund-confirm-1280.png,
-console-new-request-1280.png, console-customer-390.png, console-customer-conversation-1280.png…
-Nothing is refunded or sent (the confirmation and the preview are only shown).
+console-import-390.png, console-import-report-1280.png… Nothing is refunded (the confirmation
+is only shown); the copy imports the two sample exports (the garage's at 1280, the bike shop's
+with its mapping at 390), so each report has new invoices with their Send links. Then the
+new-request form with its preview (a quick payment with a saved reply, filled in but not sent:
+console-new-request-…) and a customer's profile (its requests, then its conversation with a reply
+and the send box: console-customer-…, console-customer-conversation-…), whole pages; the virtual
+terminal of an open request (console-terminal-1280.png) and its 3-D Secure step
+(console-terminal-3ds-…), and, signed in as an owner, the settings (console-settings-…) and the
+settings with an error (console-settings-error-…); nothing is paid, sent or saved.
 
 Usage: python3 scripts/checks/console_screenshots.py [OUTDIR] [--all] [--paypage .build/debug/paypage]
        (default OUTDIR: docs/screenshots; --all adds the sign-in page, an unpaid request and every
@@ -29,14 +34,22 @@ import console_flow as flow  # noqa: E402
 SIZES = [(1280, 800, "en"), (390, 844, "fr")]
 
 
-def full_page(chrome, path, width, height):
-    """The whole page, not only the viewport (forms and conversations are longer than a screen)."""
-    tall = max(height, chrome.execute_script("return document.documentElement.scrollHeight"))
-    chrome.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": tall, "deviceScaleFactor": 1, "mobile": width < 500})
-    chrome.save_screenshot(str(path))
+def size(chrome, width, height):
     chrome.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500})
+
+
+def switch_language(chrome, clerk, base, lang):
+    chrome.get(base + "/staff/")
+    if chrome.execute_script("return document.documentElement.lang")[:2] != lang:
+        clerk.submit(clerk.one(f"form[action='/staff/language'] button[lang='{lang}']", "language button"))
+
+
+def full_page(chrome, path, width, height):
+    """The whole page, not only the viewport (forms and conversations are longer than a screen)."""
+    size(chrome, width, max(height, chrome.execute_script("return document.documentElement.scrollHeight")))
+    chrome.save_screenshot(str(path))
+    size(chrome, width, height)
 
 
 def customer_id(binary, root, reference):
@@ -109,6 +122,19 @@ def main():
             for name, path in shots.items():
                 chrome.get(server.url + path)
                 chrome.save_screenshot(str(out / f"console-{name}-{width}.png"))
+            chrome.get(server.url + "/staff/import")
+            chrome.save_screenshot(str(out / f"console-import-{width}.png"))
+            samples = flow.REPO / "Records/samples"
+            if width >= 1000:
+                clerk.one("#import-file", "export file").send_keys(str(samples / "garage-ro-export.csv"))
+            else:
+                clerk.one("#import-file", "export file").send_keys(str(samples / "atelier-bons-de-travail.csv"))
+                clerk.one("#import-business option[value='velo-laurier']", "business").click()
+                clerk.one("#import-prefix", "prefix").send_keys("VL-")
+                clerk.one("input[name=format][value=mapping]", "mapping layout").click()
+                clerk.one("#import-mapping", "mapping file").send_keys(str(samples / "atelier-bons-de-travail.mapping.json"))
+            clerk.submit(clerk.one("main form.import-form button[type=submit]", "Import"))
+            chrome.save_screenshot(str(out / f"console-import-report-{width}.png"))
             chrome.get(f"{server.url}/staff/requests/{reference}/refund")
             clerk.one("input[name=kind][value=partial]", "Partial refund").click()
             clerk.one("input#amount", "amount").send_keys("40.00" if lang == "en" else "40,00")
@@ -126,7 +152,31 @@ def main():
                 clerk.one("input[name=kind][value=partial]", "Partial refund").click()
                 clerk.submit(clerk.one("main form button[type=submit]", "Review the refund"))
                 chrome.save_screenshot(str(out / f"console-refund-error-{width}.png"))
-        print(f"screenshots of {reference} in {out}")
+        unpaid = json.loads(flow.paypage(binary, "request", "list", "--workspace", str(root), "--json", "--status", "open"))[0]["reference"]
+        for width, height, lang in SIZES:
+            size(chrome, width, height)
+            switch_language(chrome, clerk, server.url, lang)
+            chrome.get(f"{server.url}/staff/requests/{unpaid}/terminal")
+            chrome.save_screenshot(str(out / f"console-terminal-{width}.png"))
+            for field, value in [("name", "Jeanne Roy"), ("number", "4000 0027 6000 3184"), ("exp", "12/34"), ("cvc", "123")]:
+                clerk.one(f"input#{field}", field).send_keys(value)
+            clerk.submit(clerk.one("main form.terminal-form button[type=submit]", "Charge"))
+            chrome.save_screenshot(str(out / f"console-terminal-3ds-{width}.png"))
+        flow.paypage(binary, "staff", "add", flow.OWNER, "--role", "owner", "--language", "en", "--password-stdin",
+                     "--workspace", str(root), stdin=flow.PASSWORD + "\n")
+        size(chrome, 1280, 800)
+        clerk.sign_in(flow.OWNER, flow.PASSWORD, role="owner")
+        for width, height, lang in SIZES:
+            size(chrome, width, height)
+            switch_language(chrome, clerk, server.url, lang)
+            chrome.get(server.url + "/staff/settings")
+            chrome.save_screenshot(str(out / f"console-settings-{width}.png"))
+            minimum = clerk.one("input#affirm_minimum", "minimum")
+            minimum.clear()
+            minimum.send_keys("abc")
+            clerk.submit(clerk.one("main form.settings-form button[type=submit]", "Save"))
+            chrome.save_screenshot(str(out / f"console-settings-error-{width}.png"))
+        print(f"screenshots of {reference} and {unpaid} in {out}")
         return 0
     except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001
         print(f"FAIL: {type(error).__name__}: {error}", flush=True)

@@ -55,7 +55,11 @@ struct ConsoleListBuilder {
                                         text: who.map { text.t("console_by", ["text": line, "who": $0]) } ?? line)
         }
         let reference = details.reference.value
-        let links = actions(reference, overview.actions)
+        var links = actions(reference, overview.actions)
+        // A card taken over the phone: offered when the request can be paid now.
+        if overview.actions.markPaid {
+            links.insert(.init(label: text.t("console_terminal_action"), href: "/staff/requests/\(reference)/terminal", current: false), at: 0)
+        }
         return ConsoleRequest(
             reference: reference, statusKey: overview.status.rawValue, statusLabel: text.status(overview.status),
             facts: facts.map { .init(label: text.t($0.0), value: $0.1) }, link: overview.link, history: history,

@@ -18,6 +18,10 @@ struct ConsoleRoutes: Sendable {
     let themeCache: ThemeCache
     /// Rebuilds a request's pages after a change (the customer's link shows it at once).
     let afterChange: @Sendable (Reference) async -> Void
+    /// Rebuilds the site after a business's settings changed (every page of that business may show it).
+    var afterSettings: @Sendable () async -> Void = {}
+    /// The virtual terminal's 3-D Secure challenges waiting for the cardholder's answer.
+    let terminalChallenges = ChallengeStore()
 
     func add(to router: Router<PreviewRequestContext>) {
         router.get("/staff/sign-in") { request, context in try await self.signInPage(request, context) }
@@ -38,8 +42,16 @@ struct ConsoleRoutes: Sendable {
         router.get("/staff/requests/:ref") { request, context in try await self.requestPage(request, context) }
         router.get("/staff/requests/:ref/receipt") { request, context in try await self.receipt(request, context) }
         router.post("/staff/requests/:ref/send") { request, context in try await self.send(request, context) }
+        router.get("/staff/settings") { request, context in try await self.settingsPage(request, context) }
+        router.post("/staff/settings") { request, context in try await self.saveSettings(request, context) }
+        router.post("/staff/settings/test") { request, context in try await self.sendTestMessage(request, context) }
+        router.get("/staff/requests/:ref/terminal") { request, context in try await self.terminalPage(request, context) }
+        router.post("/staff/requests/:ref/terminal") { request, context in try await self.terminalCharge(request, context) }
+        router.post("/staff/requests/:ref/terminal/challenge") { request, context in try await self.terminalChallenge(request, context) }
         router.get("/staff/deposits") { request, context in try await self.deposits(request, context) }
         router.get("/staff/deposits/:name") { request, context in try await self.deposit(request, context) }
+        router.get(RouterPath(Self.importPath)) { request, context in try await self.importPage(request, context) }
+        router.post(RouterPath(Self.importPath)) { request, context in try await self.importSubmit(request, context) }
         for action in ConsoleAction.Kind.allCases {
             router.get("/staff/requests/:ref/\(action.rawValue)") { request, context in try await self.actionForm(action, request, context) }
             router.post("/staff/requests/:ref/\(action.rawValue)") { request, context in try await self.actionSubmit(action, request, context) }

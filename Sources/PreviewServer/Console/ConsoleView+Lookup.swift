@@ -17,6 +17,9 @@ extension ConsoleView: TemplateObject {
         case "action": .init(action)
         case "deposits": .init(deposits)
         case "deposit": .init(deposit)
+        case "importing": .init(importing)
+        case "settings": .init(settings)
+        case "terminal": .init(terminal)
         case "newRequest": .init(newRequest)
         case "customers": .init(customers)
         case "customer": .init(customer)
@@ -35,6 +38,7 @@ extension ConsoleView.Bar: TemplateObject {
         case "otherLanguage": .init(otherLanguage)
         case "otherLanguageLabel": .init(otherLanguageLabel)
         case "returnTo": .init(returnTo)
+        case "isOwner": .init(isOwner)
         default: nil
         }
     }

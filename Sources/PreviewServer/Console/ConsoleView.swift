@@ -11,6 +11,8 @@ struct ConsoleView: Sendable {
         var otherLanguage: String
         var otherLanguageLabel: String
         var returnTo: String
+        /// Owners also see Settings.
+        var isOwner: Bool = false
     }
 
     struct Link: Sendable {
@@ -38,6 +40,9 @@ struct ConsoleView: Sendable {
     var action: ConsoleAction?
     var deposits: ConsoleDeposits?
     var deposit: ConsoleDeposit?
+    var importing: ConsoleImport?
+    var settings: ConsoleSettings?
+    var terminal: ConsoleTerminal?
     var newRequest: ConsoleNewRequest?
     var customers: ConsoleCustomers?
     var customer: ConsoleCustomer?

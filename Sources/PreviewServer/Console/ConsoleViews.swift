@@ -23,6 +23,7 @@ struct ConsoleViews {
         let other: Language = text.language == .fr ? .en : .fr
         return ConsoleView.Bar(name: session.member.name, roleLabel: text.t("console_role_\(session.member.role.rawValue)"),
                                csrf: session.csrfToken, otherLanguage: other.rawValue,
-                               otherLanguageLabel: other == .fr ? "Français" : "English", returnTo: returnTo)
+                               otherLanguageLabel: other == .fr ? "Français" : "English", returnTo: returnTo,
+                               isOwner: session.member.isOwner)
     }
 }

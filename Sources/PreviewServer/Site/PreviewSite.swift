@@ -54,6 +54,11 @@ package struct PreviewSite: Sendable {
             _ = try? await pool.perform { () throws(OperationError) in _ = try? site.publisher.publishRequestPages(only: [reference]) }
             await hub.broadcast(.reload)
         }
+        // After a business's settings changed: the whole site, incremental (only what they touch is written).
+        let republishAll: @Sendable () async -> Void = {
+            let result = try? await pool.perform { () throws(OperationError) -> RebuildResult in site.rebuild() }
+            if case .ok? = result { await hub.broadcast(.reload) }
+        }
         let desk = CheckoutDesk(pool: pool, services: { () throws(OperationError) in try site.service().acting(as: .customer) },
                                 afterChange: republish)
         let server = PreviewServer(
@@ -68,7 +73,7 @@ package struct PreviewSite: Sendable {
                 ConsoleRoutes(gate: ConsoleGate(staff: StaffService(ledger: site.ledger)),
                               services: { () throws(OperationError) in try site.service() }, themes: site.paths.themes,
                               themeOverride: site.publisher.options.themeOverride, themeCache: site.publisher.options.themeCache,
-                              afterChange: republish).add(to: router)
+                              afterChange: republish, afterSettings: republishAll).add(to: router)
                 CheckoutPages(desk: desk, themes: site.paths.themes, themeOverride: site.publisher.options.themeOverride,
                               themeCache: site.publisher.options.themeCache).add(to: router)
             })

@@ -46,6 +46,25 @@ enum Fixtures {
                        issued: CalendarDate(iso: "2026-11-15"), due: CalendarDate(iso: "2026-11-30"))
     }
 
+    /// An imported repair order: lines with a kind, most with an op code and a technician, a
+    /// discount line, and one line written by hand without any of them.
+    static func repairOrderInvoice(_ language: Language = .fr) -> Invoice {
+        let one = FixedDecimal(units: 1, scale: 0)
+        let lines = [
+            LineItem(description: "Vidange d'huile et inspection", quantity: FixedDecimal(units: 8, scale: 1), unitPrice: money("119.00"),
+                     kind: .labour, opCode: "01A", technician: "Martin L."),
+            LineItem(description: "Huile synthétique 5W-30, 4,4 L", quantity: one, unitPrice: money("48.95"), kind: .part, opCode: "01A",
+                     technician: "Martin L."),
+            LineItem(description: "Alignement des roues", quantity: one, unitPrice: money("89.00"), kind: .sublet, opCode: "ALIGN-4R",
+                     technician: "Géométrie Plus"),
+            LineItem(description: "Récupération des huiles usées", quantity: one, unitPrice: money("3.50"), kind: .fee),
+            LineItem(description: "Rabais client fidèle", quantity: one, unitPrice: money("-10.00"), kind: .discount),
+            LineItem(description: "Lave-glace (ajouté au comptoir)", quantity: one, unitPrice: money("6.99")),
+        ]
+        return Invoice(reference: try! Reference("RO-2041"), customer: customer(language), content: .itemized(lines), notes: nil,
+                       issued: CalendarDate(iso: "2026-12-01"), due: nil)
+    }
+
     enum State: String, CaseIterable { case open, paid, partial, refunded, voided }
 
     static func model(_ invoice: Invoice, state: State, business: BusinessSettings = business(), token: String = "AbCdEfGhIjKlMnOpQrStUv") -> RequestModel {

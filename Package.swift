@@ -53,6 +53,7 @@ let package = Package(
         .target(name: "StaffAccess", dependencies: [
             "Billing", "Store",
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "PreviewServer", dependencies: [
@@ -71,6 +72,7 @@ let package = Package(
         .executableTarget(name: "PayPageCLI", dependencies: [
             "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Deposits", "StaffAccess", "Importing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Subprocess", package: "swift-subprocess"),
         ]),
         // The benchmark harness: its own executable, not linked into `paypage`.
         .target(name: "Bench", dependencies: [
@@ -94,12 +96,14 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Golden")]),
         .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "Operations", "Store", "Billing"]),
-        .testTarget(name: "StaffAccessTests", dependencies: ["StaffAccess", "Store", "Billing"]),
+        .testTarget(name: "StaffAccessTests", dependencies: [
+            "StaffAccess", "Store", "Billing", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "PreviewServerTests", dependencies: [
             "PreviewServer", "Publishing", "StaffAccess", "PageModels", "TemplatingTesting", "Deposits",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["CheckoutGolden"]),
-        .testTarget(name: "PayPageCLITests", dependencies: ["PayPageCLI", "Operations", "Publishing", "Billing", "Store", "Generator"]),
+        .testTarget(name: "PayPageCLITests", dependencies: ["PayPageCLI", "Operations", "Publishing", "Billing", "Store", "Generator", "StaffAccess"]),
         .testTarget(name: "HardeningTests", dependencies: [
             "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Theming",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "PropertyBased", package: "swift-property-based"),

@@ -104,8 +104,8 @@ struct ErrorReport {
     private static func staff(_ error: StaffError) -> Self {
         switch error {
         case .invalidName, .invalidPassword: Self(error.description, 64)
-        case .nameTaken, .unknownAccount, .lastOwner: Self(error.description, 65)
-        case .signInFailed: Self(error.description, 1)
+        case .nameTaken, .unknownAccount, .lastOwner, .twoFactorAlreadyOn, .twoFactorNotEnrolled: Self(error.description, 65)
+        case .signInFailed, .wrongCode, .wrongCurrentPassword: Self(error.description, 1)
         case .store(let error): store(error)
         }
     }

@@ -5,10 +5,10 @@ import Operations
 import StaffAccess
 import Store
 
-struct StaffCommand: ParsableCommand {
+struct StaffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff", abstract: "Staff accounts for the console (stored in the ledger, never in Records/).",
-        subcommands: [StaffAdd.self, StaffList.self, StaffPasswordCommand.self, StaffRemove.self])
+        subcommands: [StaffAdd.self, StaffList.self, StaffPasswordCommand.self, StaffRemove.self, StaffTOTPCommand.self])
 }
 
 struct StaffAdd: ParsableCommand {

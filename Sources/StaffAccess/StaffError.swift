@@ -15,6 +15,14 @@ package enum StaffError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A sign-in was refused. Deliberately the same for an unknown name, a wrong password, a
     /// locked name, and a used or expired sign-in link.
     case signInFailed
+    /// `paypage staff totp NAME` for someone whose second factor is already on.
+    case twoFactorAlreadyOn(name: String)
+    /// Confirming or resetting a second factor that was never set up.
+    case twoFactorNotEnrolled(name: String)
+    /// The code given to confirm a second factor is not the app's current one.
+    case wrongCode(name: String)
+    /// Changing one's own password: the current one given is wrong (it counts as a failed sign-in).
+    case wrongCurrentPassword
     case store(StoreError)
 
     package enum NameProblem: Sendable, Equatable {
@@ -47,6 +55,10 @@ package enum StaffError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownAccount(let name): "no staff account named \"\(name)\" (see `paypage staff list`)"
         case .lastOwner(let name): "\(name) is the last owner: add another owner first"
         case .signInFailed: "sign-in failed: wrong name or password, or the name is locked for a while"
+        case .twoFactorAlreadyOn(let name): "\(name) already signs in with a second factor: reset it first (`paypage staff totp \"\(name)\" --reset`)"
+        case .twoFactorNotEnrolled(let name): "\(name) has no second factor to confirm (start with `paypage staff totp \"\(name)\"`)"
+        case .wrongCode(let name): "code: not the current code of \(name)'s authenticator app; check the phone's clock and try the next code"
+        case .wrongCurrentPassword: "current password: wrong (it counts as a failed sign-in)"
         case .store(let error): error.description
         }
     }

@@ -31,4 +31,6 @@ package struct StaffAccount: Sendable, Hashable, Codable {
     /// Set while too many wrong passwords keep the name locked.
     package var lockedUntil: Date?
     package var openSessions: Int
+    /// Whether they sign in with a second factor (TOTP).
+    package var twoFactor: TwoFactorState = .off
 }

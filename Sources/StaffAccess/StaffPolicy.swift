@@ -15,6 +15,8 @@ package struct StaffPolicy: Sendable, Hashable {
     package var touchInterval: TimeInterval = 60
     /// A one-time sign-in link is valid this long.
     package var signInLinkLifetime: TimeInterval = 10 * 60
+    /// Between a right password and the second factor's code, at most this long.
+    package var pendingSignInLifetime: TimeInterval = 5 * 60
 
     package init() {}
 

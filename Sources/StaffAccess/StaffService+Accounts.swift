@@ -11,7 +11,8 @@ extension StaffService {
             var result: [StaffAccount] = []
             for row in try tables.accounts() {
                 let locked = try tables.signInFailure(nameKey: row.nameKey)?.lockedUntil.flatMap { $0 > now ? $0 : nil }
-                result.append(StaffAccount(member: StaffMember(row), lockedUntil: locked, openSessions: try tables.sessionCount(staffID: row.id)))
+                result.append(StaffAccount(member: StaffMember(row), lockedUntil: locked, openSessions: try tables.sessionCount(staffID: row.id),
+                                           twoFactor: Self.state(try tables.totp(staffID: row.id))))
             }
             return result
         }

@@ -8,8 +8,20 @@ import Store
 /// the failure, and `StaffError.signInFailed`. So neither the answer nor its timing tells
 /// which names exist or which are locked.
 extension StaffService {
-    /// Blocks for bcrypt and a ledger write; from a server, use the `async` variant.
+    /// Signs in someone without a second factor. Blocks for bcrypt and a ledger write; from a
+    /// server, use `beginSignIn`, which also leads to the code step.
     package func signIn(name: String, password: String) throws(StaffError) -> NewSession {
+        switch try beginSignIn(name: name, password: password) {
+        case .signedIn(let session): return session
+        case .needsCode(let pending):
+            try endPendingSignIn(id: pending.id)
+            throw .signInFailed
+        }
+    }
+
+    /// The password step: a session, or, for someone with a second factor, a pending sign-in
+    /// that `finishSignIn` completes with a code.
+    package func beginSignIn(name: String, password: String) throws(StaffError) -> SignInStep {
         let key = StaffName.key(name)
         let account = try read { tables throws(StoreError) in try tables.account(nameKey: key) }
         // Outside the write transaction: nobody waits for the write lock during bcrypt.
@@ -20,7 +32,7 @@ extension StaffService {
             verified = hasher.verifyDummy(password)
         }
         let now = clock()
-        let session = try write { tables throws(StoreError) -> NewSession? in
+        let step = try write { tables throws(StoreError) -> SignInStep? in
             try tables.deleteSignInFailures(before: now.addingTimeInterval(-policy.lockDuration))
             let failure = try tables.signInFailure(nameKey: key)
             let locked = failure?.lockedUntil.map { $0 > now } ?? false
@@ -28,18 +40,23 @@ extension StaffService {
             if verified, !locked, let account, let current = try tables.account(id: account.id),
                current.passwordHash == account.passwordHash {
                 try tables.clearSignInFailures(nameKey: key)
-                return try startSession(current, in: tables, at: now)
+                return try startStep(current, in: tables, at: now)
             }
             try tables.setSignInFailure(nextFailure(after: failure, key: key, locked: locked, at: now))
             return nil
         }
-        guard let session else { throw .signInFailed }
-        return session
+        guard let step else { throw .signInFailed }
+        return step
     }
 
     /// `signIn` off Swift's cooperative pool.
     package func signIn(name: String, password: String) async throws(StaffError) -> NewSession {
         try await offloaded { service throws(StaffError) in try service.signIn(name: name, password: password) }
+    }
+
+    /// `beginSignIn` off Swift's cooperative pool.
+    package func beginSignIn(name: String, password: String) async throws(StaffError) -> SignInStep {
+        try await offloaded { service throws(StaffError) in try service.beginSignIn(name: name, password: password) }
     }
 
     /// One more failure: the `maximumFailures`-th in a row locks the name for `lockDuration`.

@@ -21,19 +21,33 @@ extension StaffService {
     /// Uses a link: it is gone afterwards, whether it was still valid or not. An unknown, used
     /// or expired link fails like a wrong password.
     package func redeemSignInLink(_ token: String) throws(StaffError) -> NewSession {
+        switch try redeemSignInLinkStep(token) {
+        case .signedIn(let session): return session
+        case .needsCode(let pending):
+            try endPendingSignIn(id: pending.id)
+            throw .signInFailed
+        }
+    }
+
+    /// Uses a link like `redeemSignInLink`; an owner with a second factor still gives a code.
+    package func redeemSignInLinkStep(_ token: String) throws(StaffError) -> SignInStep {
         guard SecretToken.isWellFormed(token) else { throw .signInFailed }
         let digest = SecretToken.digest(token)
         let now = clock()
-        let session = try write { tables throws(StoreError) -> NewSession? in
+        let step = try write { tables throws(StoreError) -> SignInStep? in
             guard let link = try tables.takeSignInLink(tokenDigest: digest), now < link.expiresAt,
                   let account = try tables.account(id: link.staffID) else { return nil }
-            return try startSession(account, in: tables, at: now)
+            return try startStep(account, in: tables, at: now)
         }
-        guard let session else { throw .signInFailed }
-        return session
+        guard let step else { throw .signInFailed }
+        return step
     }
 
     package func redeemSignInLink(_ token: String) async throws(StaffError) -> NewSession {
         try await offloaded { service throws(StaffError) in try service.redeemSignInLink(token) }
+    }
+
+    package func redeemSignInLinkStep(_ token: String) async throws(StaffError) -> SignInStep {
+        try await offloaded { service throws(StaffError) in try service.redeemSignInLinkStep(token) }
     }
 }

@@ -13,7 +13,8 @@ import Testing
 /// CSRF, and the actions recorded with who did them.
 @Suite("Staff console")
 struct ConsoleTests {
-    /// Every console address a request could name.
+    /// Every console address a request could name (`/staff/events` answers 401 to browsers too:
+    /// ConsoleStaffTests).
     static let routes: [(HTTPRequest.Method, String)] = [
         (.get, "/staff/"), (.get, "/staff"), (.get, "/staff/requests/CO-1"), (.get, "/staff/requests/CO-1/receipt"),
         (.get, "/staff/requests/CO-1/remind"), (.get, "/staff/requests/CO-1/refund"), (.get, "/staff/requests/CO-1/void"),
@@ -23,6 +24,9 @@ struct ConsoleTests {
         (.post, "/staff/requests/CO-1/remind"), (.post, "/staff/requests/CO-1/refund"), (.post, "/staff/requests/CO-1/void"),
         (.post, "/staff/requests/CO-1/mark-paid"), (.post, "/staff/requests/CO-1/send"), (.post, "/staff/sign-out"),
         (.post, "/staff/language"),
+        (.get, "/staff/notifications"), (.post, "/staff/notifications/read"), (.get, "/staff/account"), (.post, "/staff/account/password"),
+        (.get, "/staff/staff"), (.post, "/staff/staff"), (.get, "/staff/staff/1"), (.get, "/staff/staff/1/remove"),
+        (.post, "/staff/staff/1/remove"), (.post, "/staff/staff/1/password"), (.post, "/staff/staff/1/totp-reset"),
     ]
 
     static func workspace() throws -> CheckoutWorkspace {

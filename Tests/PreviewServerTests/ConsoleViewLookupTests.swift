@@ -7,7 +7,7 @@ import Testing
 /// stored property must be answered with its own value, in samples where every optional is set
 /// and every list filled, with distinct texts.
 struct ConsoleViewLookupTests {
-    /// One page can show one section; three samples together set every property once.
+    /// One page can show one section; four samples together set every property once.
     static func samples() -> [ConsoleView] {
         var count = 0
         func v() -> String {
@@ -90,7 +90,19 @@ struct ConsoleViewLookupTests {
             requests: [.init(reference: v(), href: v(), statusKey: v(), statusLabel: v(), amount: v(), amountDue: v(), created: v())],
             messages: [.init(when: v(), direction: v(), who: v(), body: v(), status: v(), about: v(), aboutHref: v())], noMessages: true,
             newRequestHref: v(), sendAction: v(), csrf: v(), about: [option()], compose: compose())
-        return [list, request, action, newRequest, customer]
+        var staff = frame()
+        staff.bar?.unreadCount = v()
+        staff.notifications = ConsoleNotifications(
+            items: [.init(text: v(), when: v(), href: v(), unread: true, statusKey: v(), statusLabel: v())], empty: true, summary: v(),
+            hasUnread: true, csrf: v(), readThrough: v())
+        staff.staffPage = ConsoleStaffPage(
+            members: [.init(name: v(), href: v(), roleLabel: v(), languageLabel: v(), twoFactorLabel: v(), stateLabel: v())], csrf: v(),
+            name: v(), roles: [option()], languages: [option()], error: v())
+        staff.staffMember = ConsoleStaffMember(name: v(), facts: [.init(label: v(), value: v())], csrf: v(), passwordAction: v(),
+                                               totpAction: v(), removeAction: v(), confirmRemove: true, error: v())
+        staff.account = ConsoleAccount(name: v(), roleLabel: v(), twoFactorLabel: v(), csrf: v(), languages: [option()], error: v())
+        staff.code = ConsoleCode(csrf: v(), name: v())
+        return [list, request, action, newRequest, customer, staff]
     }
 
     @Test func everyStoredPropertyIsAnswered() {

@@ -40,6 +40,16 @@ final class RawConnection {
         }
     }
 
+    /// Reads until the text received so far satisfies `enough` (a stream's next event); throws
+    /// when the server closes first.
+    func text(until enough: (String) -> Bool) async throws -> String {
+        while !enough(String(decoding: pending, as: UTF8.self)) {
+            guard let chunk = try await inbound.next() else { throw LiveServerError("closed before the text expected") }
+            pending += chunk.readableBytesView
+        }
+        return String(decoding: pending, as: UTF8.self)
+    }
+
     /// Waits for the server to close; returns the bytes it sent before (none expected).
     func untilClosed() async throws -> [UInt8] {
         while let chunk = try await inbound.next() { pending += chunk.readableBytesView }

@@ -20,6 +20,11 @@
      them, picks the saved reply "payment-request"; the live preview (the script asks the server as
      the clerk types) shows the customer's name and the segment count; sends it to the customer;
    - asks for the settings and gets 403 (owners only), with no Settings link in the bar;
+   - live notifications: with the requests list open in the clerk's browser, a second browser opens
+     another open request's link as the customer and pays by card; the clerk's page, never reloaded,
+     announces the payment in its aria-live region, shows a note linking to the request, turns the
+     row's status to paid and counts it in the bar's unread badge; the notifications page lists it
+     unread until "Mark all read" (the time from the customer's click to the announcement is logged);
    - on every page it reaches, no string key (console_…) shows instead of its text.
 4. The ledger agrees (`paypage request show REF --json`): statuses, amounts, the clerk's name; the
    outbox (`paypage messages REF --json`) holds the text the preview showed, with the real link.
@@ -390,6 +395,59 @@ def scenario(chrome, base, binary, root):
     check(clerk.css("h1 .pill-paid"), "the request page does not show it paid")
     check(show(binary, root, cash)["status"] == "paid", "the ledger does not hold the cash payment")
     log(f"marked {cash} paid in cash")
+    return {victim, cash}
+
+
+def live_payment(chrome, chromium, driver, base, binary, root, skip):
+    """A second browser pays as the customer; the clerk's open list page hears of it without a reload."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    clerk = Clerk(chrome, base)
+    target = next(r for r in pick(binary, root, "open", with_phone=False) if r["reference"] not in skip)
+    reference = target["reference"]
+    chrome.get(base + "/staff/?status=open")
+    clerk.no_string_keys()
+    row = [r for r in clerk.css("table.console-table tbody tr") if r.get_attribute("data-reference") == reference]
+    check(row, f"{reference} has no row (data-reference) on the open list")
+    check(row[0].find_elements(By.CSS_SELECTOR, ".pill-open"), f"{reference}'s row does not start open")
+    chrome.execute_script("window.__sameDocument = true;")
+
+    customer = browser(chromium, driver)
+    try:
+        link = urllib.parse.urlsplit(target["link"]).path
+        customer.get(base + link + "en/")
+        customer.find_element(By.XPATH, "//a[.//span[normalize-space()='Pay by card']]").click()
+        WebDriverWait(customer, 15).until(lambda c: c.find_elements(By.ID, "cc-number"))
+        for field, value in [("cc-name", "Live Customer"), ("cc-number", "4242 4242 4242 4242"), ("cc-exp", "12/34"), ("cc-csc", "123")]:
+            customer.find_element(By.ID, field).send_keys(value)
+        started = time.monotonic()
+        customer.find_element(By.CSS_SELECTOR, "form.co-form button[type=submit]").click()
+        WebDriverWait(customer, 20).until(lambda c: c.find_elements(By.ID, "done-title"))
+    finally:
+        customer.quit()
+
+    def heard(driver_):
+        text = driver_.find_element(By.ID, "console-live").text
+        return reference in text and text
+    announced = WebDriverWait(chrome, 20).until(heard)
+    elapsed = time.monotonic() - started
+    check(chrome.execute_script("return window.__sameDocument === true;"), "the clerk's page was reloaded")
+    check(row[0].find_elements(By.CSS_SELECTOR, ".pill-paid"), f"{reference}'s row did not turn paid")
+    check(chrome.find_element(By.ID, "console-live").get_attribute("aria-live") == "polite", "the announcement is not in a polite live region")
+    notes = [a for a in clerk.css("#console-toasts a") if a.get_attribute("href").endswith(f"/staff/requests/{reference}")]
+    check(notes and notes[0].is_displayed(), "no visible note links to the paid request")
+    badge = chrome.find_element(By.ID, "console-unread")
+    check(badge.is_displayed() and int(badge.text) >= 1, f"the unread badge shows {badge.text!r}")
+    log(f"the clerk's open list heard {reference} paid without a reload, {elapsed:.1f} s after the customer's click: {announced!r}")
+
+    clerk.follow(clerk.one("a[href='/staff/notifications']", "the notifications link"))
+    unread = [li for li in clerk.css(".console-notification.is-unread") if reference in li.text]
+    check(unread, f"the notifications page does not list {reference} unread")
+    clerk.submit(clerk.one("form.console-mark-read button[type=submit]", "Mark all read"), r"/staff/notifications")
+    check(not clerk.css(".console-notification.is-unread"), "notifications are still unread after Mark all read")
+    check(not chrome.find_element(By.ID, "console-unread").is_displayed(), "the badge still shows after Mark all read")
+    log("the notifications page listed it unread, then read")
 
     # Settings are for owners: the clerk sees no link and gets 403.
     check(not clerk.css("a[href='/staff/settings']"), "a clerk's console bar links to the settings")
@@ -507,7 +565,8 @@ def main():
         server = Server(binary, root)
         log(f"serving at {server.url}")
         chrome = browser(chromium, driver)
-        scenario(chrome, server.url, binary, root)
+        done = scenario(chrome, server.url, binary, root)
+        live_payment(chrome, chromium, driver, server.url, binary, root, done)
         affirm_off(chrome, server.url, binary, root)
         log("PASS")
         return 0

@@ -9,9 +9,12 @@ form with its error, the refund confirmation, a refused action, the 403 of a for
 token, the import page (its form, a dry run's report in French, a real import's report with its
 Send links in English, the form refused without a file (422) and an upload over 5 MB (413)), the
 virtual terminal (its card form, with errors, a declined card, the 3-D Secure step, and refused for
-a paid request) and the settings' 403 for a clerk. Then signed in as an owner added the same way:
-the settings (plain, another business, with a notice, with errors, the test message with its
-error). Raw HTML (as sent, with the session cookie) goes to the Nu checker; in the browser: axe-core
+a paid request), the notifications page, one's own account, and the clerk's plain 403 on the
+settings and the staff page. Then signed in as an owner added the same way: the settings (plain,
+another business, with a notice, with errors, the test message with its error). Then as an owner
+with a second factor (`paypage staff totp … --confirm CODE`): the sign-in code step, the staff page
+(and its add form refused), one account's page and its removal confirmation. Raw HTML (as sent,
+with the session cookie) goes to the Nu checker; in the browser: axe-core
 (every impact) at 1280 and 390 px, target sizes at 1280 and 390 px, no page-wide horizontal scroll
 at 1280, 390 and 320 px (a wide table scrolls inside its own region), no word of the other language,
 keyboard reachability with visible focus on the list, a request page and each form; then the
@@ -21,9 +24,14 @@ kept for the declined test card, and the import of the garage sample with the pr
 three ROs become requests; a second run finds them unchanged); no settings file is written and no
 text is queued.
 """
+import base64
+import hashlib
+import hmac
 import html
+import json
 import os
 import re
+import struct
 import subprocess
 import time
 import urllib.error
@@ -76,6 +84,8 @@ class Console:
         self.lists, self.save_for_nu = lists, save_for_nu
         self.name = f"camille{os.getpid()}"
         self.owner = f"dominique{os.getpid()}"
+        # Staff names show on the staff pages: data, not words of either language ("demo" is the demo's owner).
+        self.people = [self.name, self.owner, "demo"]
         self.theme = "default"
 
     # ------------------------------------------------------------ plumbing
@@ -176,7 +186,9 @@ class Console:
             driver.execute_script(f"document.querySelectorAll('{CUSTOMER_TEXT}').forEach(e => e.setAttribute('lang', 'zxx'))")
         if other and table:
             text = re.sub(r"[ \t\r\n]+", " ", driver.execute_script(pp.JS_TEXT))
-            text = self.lists["_records"].sub(" ", text).replace(self.name, " ")
+            text = self.lists["_records"].sub(" ", text)
+            for person in sorted(self.people, key=len, reverse=True):
+                text = text.replace(person, " ")
             leaks = sorted(pp.words(text) & table[other])
             if leaks:
                 self.fail(url, f"{'English' if other == 'en' else 'French'} words on a {lang} page: {', '.join(leaks)}")
@@ -276,8 +288,14 @@ class Console:
         self.import_pages(lang)
         self.terminal_raw(lang, open_ref, paid_ref)
         raw("settings, clerk (403)", "/staff/settings", expect=403, money=False)
+        raw("notifications", "/staff/notifications", money=False)
+        raw("my account", "/staff/account", money=False)
+        raw("staff page refused to a clerk (403)", "/staff/staff", expect=403, money=False)
 
         # In the browser, reached the way a clerk reaches them.
+        self.show("/staff/notifications", f"{lang} notifications", keyboard=True)
+        self.show("/staff/account", f"{lang} my account", keyboard=True)
+        self.show("/staff/staff", f"{lang} staff page refused to a clerk")
         self.show("/staff/", f"{lang} list", keyboard=True)
         self.show("/staff/?q=zzzzzz", f"{lang} list, nothing found")
         for status, ref in refs.items():
@@ -411,6 +429,62 @@ class Console:
             return False
         return True
 
+    # ------------------------------------------------------------ an owner with a second factor
+
+    @staticmethod
+    def totp(secret, step):
+        key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+        mac = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+        offset = mac[-1] & 0x0F
+        return "%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000)
+
+    def owner_sign_in(self, owner):
+        """Adds `owner` with a confirmed second factor and signs in through both steps, checking the code step."""
+        added = self.paypage("staff", "add", owner, "--role", "owner", "--language", "fr", "--password-stdin",
+                             "--workspace", self.workspace, stdin=PASSWORD + "\n")
+        enrolled = self.paypage("staff", "totp", owner, "--workspace", self.workspace)
+        match = re.search(r"secret: ([A-Z2-7]+)", enrolled.stdout)
+        if added.returncode != 0 or not match:
+            self.fail(self.base, f"adding the owner with a second factor failed: {added.stderr.strip()} {enrolled.stderr.strip()}")
+            return False
+        secret, step = match.group(1), int(time.time()) // 30
+        confirmed = self.paypage("staff", "totp", owner, "--confirm", self.totp(secret, step), "--workspace", self.workspace)
+        if confirmed.returncode != 0:
+            self.fail(self.base, f"confirming the second factor failed: {confirmed.stderr.strip()}")
+            return False
+        self.driver.delete_all_cookies()
+        self.driver.get(self.base + "/staff/sign-in")
+        self.driver.find_element(By.ID, "name").send_keys(owner)
+        self.driver.find_element(By.ID, "password").send_keys(PASSWORD)
+        self.submit()
+        if urllib.parse.urlsplit(self.driver.current_url).path != "/staff/sign-in/code":
+            self.fail(self.driver.current_url, "the owner's password did not lead to the code step")
+            return False
+        self.check_raw("sign-in code step", "/staff/sign-in/code", "fr", money=False)
+        self.check_browser("fr sign-in code step", keyboard=True)
+        self.driver.find_element(By.ID, "code").send_keys(self.totp(secret, step + 1))
+        self.submit()
+        if urllib.parse.urlsplit(self.driver.current_url).path != "/staff/":
+            self.fail(self.driver.current_url, "a right code did not sign the owner in")
+            return False
+        return True
+
+    def owner_pages(self, lang):
+        raw = lambda *a, **k: self.check_raw(*a, lang=lang, money=False, **k)  # noqa: E731
+        listed = self.paypage("staff", "list", "--json", "--workspace", self.workspace)
+        clerk = next((a["member"]["id"] for a in json.loads(listed.stdout or "[]") if a["member"]["name"] == self.name), None)
+        raw("staff page", "/staff/staff")
+        body = urllib.parse.urlencode({"csrf": self.csrf(), "name": "x", "role": "clerk", "password": "short"}).encode()
+        raw("staff add refused", "/staff/staff", data=body, expect=422)
+        self.show("/staff/staff", f"{lang} staff page", keyboard=True)
+        if clerk is not None:
+            raw("one account", f"/staff/staff/{clerk}")
+            raw("removal confirmation", f"/staff/staff/{clerk}/remove")
+            self.show(f"/staff/staff/{clerk}", f"{lang} one account", keyboard=True)
+            self.show(f"/staff/staff/{clerk}/remove", f"{lang} removal confirmation", keyboard=True)
+        else:
+            self.fail(self.base + "/staff/staff", "the clerk is not in `paypage staff list --json`")
+
     def run(self):
         self.theme = self.pp.theme_of(self.raw("/staff/sign-in", cookies=False)[1].decode("utf-8"))
         self.sign_in_pages()
@@ -427,6 +501,12 @@ class Console:
             self.settings_pages("fr")
             if self.switch_language("en"):
                 self.settings_pages("en")
+        owner = f"patron{os.getpid()}"
+        self.people.append(owner)
+        if self.owner_sign_in(owner):
+            self.owner_pages("fr")
+            if self.switch_language("en"):
+                self.owner_pages("en")
         self.driver.delete_all_cookies()
 
 

@@ -13,9 +13,13 @@ struct ConsoleCall {
     let theme: Theme
     let text: ConsoleText
     let views: ConsoleViews
+    /// The staff member's unread notifications (the bar's badge).
+    var unread = 0
 
     func page(_ title: String, returnTo: String) -> ConsoleView {
-        views.frame(title: title, bar: ConsoleViews.bar(session, text, returnTo: returnTo))
+        var bar = ConsoleViews.bar(session, text, returnTo: returnTo)
+        bar.unreadCount = unread > 0 ? "\(unread)" : nil
+        return views.frame(title: title, bar: bar)
     }
 }
 
@@ -26,7 +30,10 @@ extension ConsoleRoutes {
         let service = try services().acting(as: session.member.actor)
         let theme = try theme(service)
         let text = ConsoleText(theme: theme, language: session.member.language)
-        return try await body(ConsoleCall(session: session, service: service, theme: theme, text: text, views: ConsoleViews(text: text, theme: theme)))
+        let staffID = session.member.id
+        let unread = (try? await gate.staff.offloaded { (staff: StaffService) throws(StaffError) in try staff.unreadNotifications(staffID: staffID) }) ?? 0
+        return try await body(ConsoleCall(session: session, service: service, theme: theme, text: text, views: ConsoleViews(text: text, theme: theme),
+                                          unread: unread))
     }
 
     func list(_ request: Request, _ context: PreviewRequestContext) async throws -> Response {

@@ -28,8 +28,7 @@ extension ConsoleRoutes {
             return try await signInPage(request, context, alert: "console_forbidden", name: form["name"] ?? "")
         }
         do {
-            let session = try await gate.staff.signIn(name: form["name"] ?? "", password: form["password"] ?? "")
-            return started(session, request, context)
+            return proceed(try await gate.staff.beginSignIn(name: form["name"] ?? "", password: form["password"] ?? ""), request, context)
         } catch {
             return try await signInPage(request, context, alert: "console_sign_in_failed", name: form["name"] ?? "")
         }
@@ -48,7 +47,7 @@ extension ConsoleRoutes {
             return try await signInPage(request, context, alert: "console_forbidden")
         }
         do {
-            return started(try await gate.staff.redeemSignInLink(form["token"] ?? ""), request, context)
+            return proceed(try await gate.staff.redeemSignInLinkStep(form["token"] ?? ""), request, context)
         } catch {
             return try await signInPage(request, context, alert: "console_link_failed")
         }
@@ -58,7 +57,10 @@ extension ConsoleRoutes {
         guard let session = await gate.session(request) else { return ConsoleGate.unauthenticated(request) }
         let form = try await Self.form(request)
         guard session.accepts(csrfToken: form["csrf"]) else { return try await forbidden(session) }
-        if let id = ConsoleGate.cookie(ConsoleGate.sessionCookie, in: request) { try? await gate.staff.signOut(sessionID: id) }
+        if let id = ConsoleGate.cookie(ConsoleGate.sessionCookie, in: request) {
+            try? await gate.staff.signOut(sessionID: id)
+            await feed?.end(sessionID: id)
+        }
         let secure = ConsoleGate.isSecure(request, context)
         return ConsoleGate.redirect("/staff/sign-in", cookies: [ConsoleGate.setCookie(ConsoleGate.sessionCookie, "", maxAge: 0, secure: secure)])
     }
@@ -85,7 +87,7 @@ extension ConsoleRoutes {
         return render(theme, "console/sign-in", view, status: .forbidden)
     }
 
-    private func started(_ new: NewSession, _ request: Request, _ context: PreviewRequestContext) -> Response {
+    func started(_ new: NewSession, _ request: Request, _ context: PreviewRequestContext) -> Response {
         let secure = ConsoleGate.isSecure(request, context)
         return ConsoleGate.redirect("/staff/", cookies: [
             ConsoleGate.setCookie(ConsoleGate.sessionCookie, new.id, maxAge: 12 * 3600, secure: secure),

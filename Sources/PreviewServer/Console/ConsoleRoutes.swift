@@ -22,6 +22,8 @@ struct ConsoleRoutes: Sendable {
     var afterSettings: @Sendable () async -> Void = {}
     /// The virtual terminal's 3-D Secure challenges waiting for the cardholder's answer.
     let terminalChallenges = ChallengeStore()
+    /// Payments heard live by open console pages (`/staff/events`); nil: no live stream.
+    var feed: StaffFeed?
 
     func add(to router: Router<PreviewRequestContext>) {
         router.get("/staff/sign-in") { request, context in try await self.signInPage(request, context) }
@@ -56,6 +58,7 @@ struct ConsoleRoutes: Sendable {
             router.get("/staff/requests/:ref/\(action.rawValue)") { request, context in try await self.actionForm(action, request, context) }
             router.post("/staff/requests/:ref/\(action.rawValue)") { request, context in try await self.actionSubmit(action, request, context) }
         }
+        addLiveAndStaffRoutes(to: router)
         // Any other address under /staff/ answers like a page that needs a session, then 404.
         router.get("/staff/**") { request, context in
             guard await self.gate.session(request) != nil else { return ConsoleGate.unauthenticated(request) }

@@ -24,6 +24,11 @@ extension ConsoleView: TemplateObject {
         case "customers": .init(customers)
         case "customer": .init(customer)
         case "preview": .init(preview)
+        case "notifications": .init(notifications)
+        case "staffPage": .init(staffPage)
+        case "staffMember": .init(staffMember)
+        case "account": .init(account)
+        case "code": .init(code)
         default: nil
         }
     }
@@ -39,6 +44,7 @@ extension ConsoleView.Bar: TemplateObject {
         case "otherLanguageLabel": .init(otherLanguageLabel)
         case "returnTo": .init(returnTo)
         case "isOwner": .init(isOwner)
+        case "unreadCount": .init(unreadCount)
         default: nil
         }
     }

@@ -11,8 +11,10 @@ struct ConsoleView: Sendable {
         var otherLanguage: String
         var otherLanguageLabel: String
         var returnTo: String
-        /// Owners also see Settings.
-        var isOwner: Bool = false
+        /// Owners also see the staff page in the navigation.
+        var isOwner = false
+        /// Unread notifications, nil when none (the badge is then hidden until one arrives live).
+        var unreadCount: String?
     }
 
     struct Link: Sendable {
@@ -48,6 +50,11 @@ struct ConsoleView: Sendable {
     var customer: ConsoleCustomer?
     /// A message preview alone (the fragment the compose script asks for).
     var preview: ConsoleMessagePreview?
+    var notifications: ConsoleNotifications?
+    var staffPage: ConsoleStaffPage?
+    var staffMember: ConsoleStaffMember?
+    var account: ConsoleAccount?
+    var code: ConsoleCode?
 }
 
 /// The sign-in form, or the one-time link's "Continue" step.

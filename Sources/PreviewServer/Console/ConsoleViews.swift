@@ -15,7 +15,7 @@ struct ConsoleViews {
         ConsoleView(
             chrome: Chrome(lang: text.language.rawValue, title: "\(title) — PayPage",
                            stylesheets: ["css/app.css", "css/theme.css", "css/checkout.css", "css/console.css"],
-                           scripts: ["js/console.js"], bodyClass: "page-console", asset: asset),
+                           scripts: ["js/console.js", "js/console-live.js"], bodyClass: "page-console", asset: asset),
             t: text.table, bar: bar)
     }
 

@@ -13,6 +13,10 @@ struct FormUploadReader {
     let boundary: String
     let smallLimit: Int
     let largeLimit: Int
+    /// How much of a too-large upload from a signed-in staff member is read and thrown away, so the
+    /// browser shows the "too large" page: a server that stops reading leaves the browser with a
+    /// reset connection or a stalled send. Past this, the connection is left to close.
+    var discardLimit: Int { largeLimit * 4 }
 
     /// nil when the content type is not `multipart/form-data` with a boundary of 1–70 characters.
     init?(contentType: String?, smallLimit: Int, largeLimit: Int) {
@@ -36,7 +40,8 @@ struct FormUploadReader {
         var limit = smallLimit
         var tokenChecked = false
         var tail: [UInt8] = []
-        for try await chunk in body {
+        var chunks = body.makeAsyncIterator()
+        while let chunk = try await chunks.next() {
             received += chunk.readableBytes
             // A chunk is parsed before the limit applies: one chunk more than the limit at most.
             do { try parser.execute(chunk) } catch { throw UploadProblem.malformed }
@@ -46,9 +51,16 @@ struct FormUploadReader {
                       let token = String(validating: first.body, as: UTF8.self), acceptsToken(token) else { throw UploadProblem.forbidden }
                 tokenChecked = true
                 limit = largeLimit
-                if let declaredLength, declaredLength > largeLimit { throw UploadProblem.tooLarge(limit: largeLimit) }
+                if let declaredLength, declaredLength > largeLimit {
+                    try await discard(&chunks, from: received, declaredLength: declaredLength)
+                    throw UploadProblem.tooLarge(limit: largeLimit)
+                }
             }
-            if received > limit { throw tokenChecked ? UploadProblem.tooLarge(limit: largeLimit) : UploadProblem.forbidden }
+            if received > limit {
+                guard tokenChecked else { throw UploadProblem.forbidden }
+                try await discard(&chunks, from: received, declaredLength: declaredLength)
+                throw UploadProblem.tooLarge(limit: largeLimit)
+            }
             tail = Array((tail + chunk.readableBytesView).suffix(boundary.utf8.count + 16))
         }
         guard !collector.parts.isEmpty else { throw UploadProblem.malformed }
@@ -60,6 +72,13 @@ struct FormUploadReader {
             throw UploadProblem.unfinished
         }
         return try collector.upload()
+    }
+
+    /// Reads the rest of the body without keeping it, unless it is declared or grows past `discardLimit`.
+    private func discard(_ chunks: inout RequestBody.AsyncIterator, from received: Int, declaredLength: Int?) async throws {
+        if let declaredLength, declaredLength > discardLimit { return }
+        var received = received
+        while received <= discardLimit, let chunk = try await chunks.next() { received += chunk.readableBytes }
     }
 }
 

@@ -59,6 +59,8 @@ package struct PreviewSite: Sendable {
             let result = try? await pool.perform { () throws(OperationError) -> RebuildResult in site.rebuild() }
             if case .ok? = result { await hub.broadcast(.reload) }
         }
+        let feed = StaffFeed(pool: pool, services: { () throws(OperationError) in try site.service() },
+                             heartbeatInterval: configuration.heartbeatInterval)
         let desk = CheckoutDesk(pool: pool, services: { () throws(OperationError) in try site.service().acting(as: .customer) },
                                 afterChange: republish)
         let server = PreviewServer(
@@ -73,7 +75,7 @@ package struct PreviewSite: Sendable {
                 ConsoleRoutes(gate: ConsoleGate(staff: StaffService(ledger: site.ledger)),
                               services: { () throws(OperationError) in try site.service() }, themes: site.paths.themes,
                               themeOverride: site.publisher.options.themeOverride, themeCache: site.publisher.options.themeCache,
-                              afterChange: republish, afterSettings: republishAll).add(to: router)
+                              afterChange: republish, afterSettings: republishAll, feed: feed).add(to: router)
                 CheckoutPages(desk: desk, themes: site.paths.themes, themeOverride: site.publisher.options.themeOverride,
                               themeCache: site.publisher.options.themeCache).add(to: router)
             })

@@ -10,6 +10,8 @@ enum LedgerSchema {
         migrator.registerMigration("staff-accounts", migrate: staffAccounts)
         migrator.registerMigration("event-actors", migrate: eventActors)
         migrator.registerMigration("payment-fees", migrate: SettlementSchema.paymentFees)
+        migrator.registerMigration("staff-notifications", migrate: staffNotifications)
+        migrator.registerMigration("staff-totp", migrate: staffTOTP)
         migrator.registerMigration("inbound-messages", migrate: InboundSchema.inboundMessages)
         return migrator
     }

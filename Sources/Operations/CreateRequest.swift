@@ -15,10 +15,12 @@ package struct NewRequest: Sendable {
     package var invoiceFile: URL?
     package var business: String?
     package var reply: String?
+    /// A text staff wrote instead of a saved reply (same placeholders); wins over `reply`.
+    package var text: String?
     package var send: Bool
 
     package init(reference: String, customerName: String, phone: String, email: String? = nil, language: String? = nil,
-                amount: String? = nil, invoiceFile: URL? = nil, business: String? = nil, reply: String? = nil, send: Bool = true) {
+                amount: String? = nil, invoiceFile: URL? = nil, business: String? = nil, reply: String? = nil, text: String? = nil, send: Bool = true) {
         self.reference = reference
         self.customerName = customerName
         self.phone = phone
@@ -28,6 +30,7 @@ package struct NewRequest: Sendable {
         self.invoiceFile = invoiceFile
         self.business = business
         self.reply = reply
+        self.text = text
         self.send = send
     }
 }
@@ -44,6 +47,37 @@ package struct CreatedRequest: Sendable {
 extension RequestService {
     /// Creates the record and the ledger entry together; on any failure nothing is left behind.
     package func create(_ request: NewRequest) throws(OperationError) -> CreatedRequest {
+        let (record, invoice, business, totals) = try checkedNew(request)
+        let data = try encode(record)
+        let now = clock()
+        let recordURL = paths.url(WorkspacePaths.invoiceFile(record.reference))
+        do {
+            return try transaction { tx throws(OperationError) in
+                let token: RequestToken
+                do throws(StoreError) {
+                    token = try tx.createRequest(reference: invoice.reference, amount: totals.total, customerName: invoice.customer.name,
+                                                 customerPhone: invoice.customer.phone, at: now, by: actor)
+                } catch { throw .store(error) }
+                let link = business.link(token: token.value)
+                let message = try RequestMessages(business: business, replies: replies)
+                    .compose(.paymentRequest, choice: MessageChoice(reply: request.reply, text: request.text), invoice: invoice,
+                             amount: totals.total, link: link)
+                let outcome = request.send
+                    ? try deliver(message, kind: .request, to: invoice.customer.phone, reference: invoice.reference, in: tx, at: now)
+                    : nil
+                try storeCall { () throws(StoreError) in try AtomicFile.write(data, to: recordURL) }
+                return CreatedRequest(reference: invoice.reference, link: link, message: message, outcome: outcome, amount: totals.total)
+            }
+        } catch {
+            // The record is written last inside the transaction; if the commit failed, remove it.
+            if (try? ledger.request(reference: invoice.reference)) == nil { try? FileManager.default.removeItem(at: recordURL) }
+            throw error
+        }
+    }
+
+    /// The record, invoice, business and totals of a new request, every rule checked (the
+    /// reference unused too); nothing written. `create` and the console's preview share it.
+    func checkedNew(_ request: NewRequest) throws(OperationError) -> (InvoiceRecord, Invoice, BusinessSettings, InvoiceTotals) {
         let record = try draftRecord(request)
         let file = WorkspacePaths.invoiceFile(record.reference)
         if let flag = request.business, let inFile = record.business, flag != inFile {
@@ -58,33 +92,8 @@ extension RequestService {
             invoice = try InvoiceValidator(business: business).validate(record, file: file, expectedReference: nil)
         } catch { throw .records(error.errors) }
         try ensureUnused(invoice.reference)
-        let totals: InvoiceTotals
-        do { totals = try invoice.totals(taxes: business.taxes, currency: business.currency) } catch {
+        do { return (record, invoice, business, try invoice.totals(taxes: business.taxes, currency: business.currency)) } catch {
             throw .notAllowed(reference: invoice.reference.value, error)
-        }
-        let data = try encode(record)
-        let now = clock()
-        let recordURL = paths.url(file)
-        do {
-            return try transaction { tx throws(OperationError) in
-                let token: RequestToken
-                do throws(StoreError) {
-                    token = try tx.createRequest(reference: invoice.reference, amount: totals.total, customerName: invoice.customer.name,
-                                                 customerPhone: invoice.customer.phone, at: now, by: actor)
-                } catch { throw .store(error) }
-                let link = business.link(token: token.value)
-                let message = try RequestMessages(business: business, replies: replies)
-                    .compose(.paymentRequest, reply: request.reply, invoice: invoice, amount: totals.total, link: link)
-                let outcome = request.send
-                    ? try deliver(message, kind: .request, to: invoice.customer.phone, reference: invoice.reference, in: tx, at: now)
-                    : nil
-                try storeCall { () throws(StoreError) in try AtomicFile.write(data, to: recordURL) }
-                return CreatedRequest(reference: invoice.reference, link: link, message: message, outcome: outcome, amount: totals.total)
-            }
-        } catch {
-            // The record is written last inside the transaction; if the commit failed, remove it.
-            if (try? ledger.request(reference: invoice.reference)) == nil { try? FileManager.default.removeItem(at: recordURL) }
-            throw error
         }
     }
 

@@ -35,6 +35,7 @@ extension OperationError.Conflict {
         case let .referenceInRecords(reference, file): "reference \"\(reference)\" is already used by \(file)"
         case let .optedOut(phone, action): "\(phone) opted out of text messages: \(action)"
         case .unfilledText(let texts): "text not filled in: \(texts.joined(separator: ", "))"
+        case .alreadyRequested(let reference): "\(reference) was already requested from the customer"
         }
     }
 }

@@ -48,6 +48,8 @@ package enum OperationError: Error, Sendable, CustomStringConvertible {
         case optedOut(phone: String, action: String)
         /// Text still in `[brackets]`.
         case unfilledText([String])
+        /// The invoice's payment request was already texted to the customer (or it is paid or voided).
+        case alreadyRequested(reference: String)
     }
 
     package var description: String {

@@ -35,7 +35,7 @@ struct MessageTest: ParsableCommand {
 
 struct MessageReceive: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "receive", abstract: "Record a customer's reply (what an SMS gateway would forward): STOP or ARRET opts the number out.")
+        commandName: "receive", abstract: "Record a customer's reply (what an SMS gateway would forward); STOP or ARRET also opts the number out.")
 
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "The customer's phone number.") var from: String
@@ -43,11 +43,12 @@ struct MessageReceive: ParsableCommand {
 
     func run() throws {
         try CommandRunner.run { () throws in
-            guard OptOutKeywords.isOptOut(text) else {
-                return Console.print("Not an opt-out keyword (STOP, ARRET, UNSUBSCRIBE, DESABONNER): nothing to do; read it in your SMS gateway.")
+            let reply = try options.service().receiveReply(from: from, text: text)
+            if reply.optedOut {
+                Console.print("\(reply.phone.e164) replied \"\(reply.text)\": opted out, no more texts will be sent.")
+            } else {
+                Console.print("Recorded the reply from \(reply.phone.e164); staff see it in the customer's conversation.")
             }
-            let number = try options.service().optOut(phone: from)
-            Console.print("\(number.e164) replied \"\(text)\": opted out, no more texts will be sent.")
         }
     }
 }

@@ -5,7 +5,9 @@ import Testing
 /// workspace, adds a clerk with `paypage staff add`, signs in through the form, finds a paid
 /// request by the customer's phone, refunds part of it then the rest (each confirmed), finds both
 /// refunds on the receipt, voids an open request after its confirmation, checks that the
-/// customer's page says it is cancelled and offers no payment, and marks another one paid in cash.
+/// customer's page says it is cancelled and offers no payment, marks another one paid in cash, and
+/// sends a new quick payment with a saved reply whose live preview shows the customer's name and the
+/// segment count (the outbox then holds that very text).
 /// Skipped only when Chromium, chromedriver, python3 or selenium is missing (scripts/install-deps.sh --test).
 @Suite("Staff console in a browser")
 struct ConsoleBrowserTests {

@@ -68,6 +68,28 @@ struct ConsoleViewLookupTests {
             reference: v(), backHref: v(), facts: [.init(label: v(), value: v())], csrf: v(), action: v(), attempt: v(), errors: [link()],
             hasErrors: true, name: field(), number: field(), exp: field(), cvc: field(), testCards: [.init(label: v(), value: v())],
             payLabel: v(), challenge: .init(id: v(), text: v(), action: v()), refused: v())
+        func preview() -> ConsoleMessagePreview {
+            .init(lang: v(), message: v(), segments: v(), encoding: v(), problems: [v()], hasProblems: true, linkNote: v())
+        }
+        func compose() -> ConsoleCompose {
+            .init(replies: [option()], replyError: v(), text: v(), textLabel: v(), textHint: v(), textError: v(), previewAction: v(), preview: preview())
+        }
+        func input() -> ConsoleInput { .init(id: v(), label: v(), value: v(), hint: v(), error: v(), inputMode: v(), autocomplete: v()) }
+        var newRequest = frame()
+        newRequest.newRequest = ConsoleNewRequest(
+            action: v(), csrf: v(), find: v(), found: [link()], searched: true, foundNone: true, name: input(), phone: input(),
+            languages: [option()], businesses: [option()], hasBusinesses: true, kinds: [option()], isInvoice: true, reference: input(),
+            amount: input(), invoices: [option()], hasInvoices: true, invoiceError: v(), compose: compose(),
+            errors: [.init(field: v(), message: v())], hasErrors: true)
+        newRequest.preview = preview()
+        var customer = frame()
+        customer.customers = ConsoleCustomers(search: v(), rows: [.init(name: v(), phone: v(), href: v(), requests: v(), last: v())],
+                                              empty: true, summary: v(), previous: v(), next: v())
+        customer.customer = ConsoleCustomer(
+            name: v(), phone: v(), language: v(), lang: v(), optedOut: true, optOutNote: v(), tabs: [link()], showInvoices: true,
+            requests: [.init(reference: v(), href: v(), statusKey: v(), statusLabel: v(), amount: v(), amountDue: v(), created: v())],
+            messages: [.init(when: v(), direction: v(), who: v(), body: v(), status: v(), about: v(), aboutHref: v())], noMessages: true,
+            newRequestHref: v(), sendAction: v(), csrf: v(), about: [option()], compose: compose())
         var staff = frame()
         staff.bar?.unreadCount = v()
         staff.notifications = ConsoleNotifications(
@@ -80,7 +102,7 @@ struct ConsoleViewLookupTests {
                                                totpAction: v(), removeAction: v(), confirmRemove: true, error: v())
         staff.account = ConsoleAccount(name: v(), roleLabel: v(), twoFactorLabel: v(), csrf: v(), languages: [option()], error: v())
         staff.code = ConsoleCode(csrf: v(), name: v())
-        return [list, request, action, staff]
+        return [list, request, action, newRequest, customer, staff]
     }
 
     @Test func everyStoredPropertyIsAnswered() {

@@ -55,7 +55,7 @@ enum Sample {
                 (try LedgerSchema.migrator.appliedMigrations(db),
                  try LedgerSchema.tables.filter { try db.tableExists($0) })
             }
-            #expect(migrations == ["v1", "v2-record-files", "staff-accounts", "event-actors", "payment-fees", "staff-notifications", "staff-totp"])
+            #expect(migrations == ["v1", "v2-record-files", "staff-accounts", "event-actors", "payment-fees", "staff-notifications", "staff-totp", "inbound-messages"])
             #expect(try ledger.pool.read { db in try db.tableExists("record_files") })
             #expect(tables == LedgerSchema.tables)
             #expect(try ledger.integrityCheck().isEmpty)

@@ -83,7 +83,7 @@ import Testing
             try queue.close()
             let old = try Ledger(fileURL: url)
             let applied = try old.pool.read { db in try LedgerSchema.migrator.appliedMigrations(db) }
-            #expect(applied == ["v1", "v2-record-files", "staff-accounts", "event-actors", "payment-fees", "staff-notifications", "staff-totp"])
+            #expect(applied == LedgerSchema.migrator.migrations, "every migration applied, payment-fees among them")
             #expect(try old.settlements(for: Sample.ref("INV-1")).isEmpty)
             #expect(try old.entries(for: Sample.ref("INV-1")).map(\.event.kind) == ["paid"])
         }

@@ -16,6 +16,9 @@
      link shown on the console's request page: it says the request is cancelled and offers no
      way to pay (no checkout link, no form, no input; the checkout address refuses too);
    - marks another unpaid request paid in cash;
+   - creates a quick payment from "New request": finds nobody by the new customer's name, enters
+     them, picks the saved reply "payment-request"; the live preview (the script asks the server as
+     the clerk types) shows the customer's name and the segment count; sends it to the customer;
    - asks for the settings and gets 403 (owners only), with no Settings link in the bar;
    - live notifications: with the requests list open in the clerk's browser, a second browser opens
      another open request's link as the customer and pays by card; the clerk's page, never reloaded,
@@ -23,7 +26,8 @@
      row's status to paid and counts it in the bar's unread badge; the notifications page lists it
      unread until "Mark all read" (the time from the customer's click to the announcement is logged);
    - on every page it reaches, no string key (console_…) shows instead of its text.
-4. The ledger agrees (`paypage request show REF --json`): statuses, amounts, the clerk's name.
+4. The ledger agrees (`paypage request show REF --json`): statuses, amounts, the clerk's name; the
+   outbox (`paypage messages REF --json`) holds the text the preview showed, with the real link.
 5. An owner (added like the clerk) signs in, opens Settings from the bar and turns Affirm off for the
    main business: the customer's page of an open request offered Affirm before and no longer does;
    Records/business.json changed in that one value only (byte for byte otherwise) and
@@ -454,6 +458,46 @@ def live_payment(chrome, chromium, driver, base, binary, root, skip):
     check("Only an owner" in clerk.text(), "the clerk's settings page does not say it is for owners")
     check(not clerk.css("main form"), "the clerk's settings page shows a form")
     log("a clerk gets 403 on the settings")
+
+    new_request(clerk, base, binary, root)
+
+
+def new_request(clerk, base, binary, root):
+    """A quick payment with a saved reply, previewed live, then sent to the customer."""
+    from selenium.webdriver.support.ui import Select
+    reference, name, phone = "FLOW-2001", "Hélène Roy-Gagnon", "514 555-0166"
+    links = [a for a in clerk.css(".staff-nav a") if a.get_attribute("href").endswith("/staff/requests/new")]
+    check(links and links[0].text.strip() == "New request", "the console bar has no 'New request' link")
+    clerk.follow(links[0])
+    check(clerk.path() == "/staff/requests/new", f"'New request' led to {clerk.chrome.current_url}")
+    find = clerk.one("input#find", "the customer search")
+    find.send_keys(name)
+    clerk.submit(clerk.one("form.console-find button[type=submit]", "Find"), r"/staff/requests/new")
+    check("No customer matches" in clerk.text(), "searching a new customer's name did not say nobody matches")
+    for field, value in [("name", name), ("phone", phone), ("reference", reference), ("amount", "245.80")]:
+        label = clerk.one(f"label[for='{field}']", f"{field} label").text.strip()
+        check(label, f"the new-request field {field} has no visible label")
+        clerk.one(f"#{field}", field).send_keys(value)
+    clerk.one("input[name=language][value=en]", "English").click()
+    clerk.one("input[name=kind][value=quick]", "Quick payment").click()
+    Select(clerk.one("select#reply", "the saved replies")).select_by_value("payment-request")
+    check(not clerk.one("[data-preview-button]", "Preview").is_displayed(), "the Preview button shows although the preview is live")
+    clerk.wait().until(lambda c: name in c.find_element(clerk.By.ID, "message-preview").text)
+    preview = plain(clerk.one("#message-preview .sms-bubble", "the previewed text").text)
+    size = plain(clerk.one("#message-preview .sms-size", "the segment count").text)
+    check(preview.startswith("Garage Tremblay & Fils: Hi " + name), f"the preview does not start with the company and the name: {preview!r}")
+    check(re.match(r"\d+ segments? · GSM-7 · \d+", size), f"the preview does not show the segment count and encoding: {size!r}")
+    log(f"the preview shows {name!r} and {size!r}")
+    clerk.submit(clerk.one("button[name=step][value=send]", "Send to customer"), rf"/staff/requests/{reference}")
+    check(f"{reference} was created and texted to {name}" in clerk.notice(), f"the notice after sending says {clerk.notice()!r}")
+    details = show(binary, root, reference)
+    check(details["status"] == "open" and details["amount"]["minorUnits"] == 24_580, f"the ledger holds {details}")
+    check(details["history"][0].get("by") == CLERK, f"`request show` does not name {CLERK} as who created it: {details['history']}")
+    messages = json.loads(paypage(binary, "messages", "--workspace", str(root), "--json", reference))
+    check(len(messages) == 1, f"the outbox holds {len(messages)} texts for {reference}, not 1")
+    token = details["link"].rstrip("/").rsplit("/", 1)[-1]
+    check(messages[0]["body"] == preview.replace("x" * 22, token), f"the text sent is not the preview:\n{messages[0]['body']}\n{preview}")
+    log(f"sent {reference} to {name}: the outbox holds the previewed text with its link")
 
 
 def affirm_off(chrome, base, binary, root):

@@ -17,7 +17,8 @@ with a second factor (`paypage staff totp … --confirm CODE`): the sign-in code
 with the session cookie) goes to the Nu checker; in the browser: axe-core
 (every impact) at 1280 and 390 px, target sizes at 1280 and 390 px, no page-wide horizontal scroll
 at 1280, 390 and 320 px (a wide table scrolls inside its own region), no word of the other language,
-keyboard reachability with visible focus on the list, a request page and each form.
+keyboard reachability with visible focus on the list, a request page and each form; then the
+new-request form and the customers' pages (console_compose_pages.py).
 Nothing here changes the ledger except the two accounts and their language, the idempotent answer
 kept for the declined test card, and the import of the garage sample with the prefix CHECK- (its
 three ROs become requests; a second run finds them unchanged); no settings file is written and no
@@ -234,7 +235,7 @@ class Console:
         out = {}
         for status in ["open", "paid", "partially_refunded", "refunded", "voided"]:
             _, body = self.raw(f"/staff/?status={status}")
-            m = re.search(r'href="/staff/requests/([^"/?]+)"', body.decode("utf-8"))
+            m = re.search(r'<td class="console-ref"><a href="/staff/requests/([^"/?]+)"', body.decode("utf-8"))
             if m:
                 out[status] = m.group(1)
         return out
@@ -317,6 +318,9 @@ class Console:
             self.check_browser(f"{lang} refund confirmation", keyboard=True)
         self.terminal_browser(lang, open_ref, paid_ref)
         self.show("/staff/settings", f"{lang} settings, clerk (403)")
+        # The new-request form and the customers' pages (their own module).
+        import console_compose_pages
+        console_compose_pages.run(self, lang)
 
     # ------------------------------------------------------------ terminal and settings
 

@@ -7,10 +7,13 @@ form and an import's report at 1280x800 (English) and 390x844 (French), viewport
 console-list-1280.png, console-request-390.png, console-refund-confirm-1280.png,
 console-import-390.png, console-import-report-1280.png… Nothing is refunded (the confirmation
 is only shown); the copy imports the two sample exports (the garage's at 1280, the bike shop's
-with its mapping at 390), so each report has new invoices with their Send links. Then the virtual
+with its mapping at 390), so each report has new invoices with their Send links. Then the
+new-request form with its preview (a quick payment with a saved reply, filled in but not sent:
+console-new-request-…) and a customer's profile (its requests, then its conversation with a reply
+and the send box: console-customer-…, console-customer-conversation-…), whole pages; the virtual
 terminal of an open request (console-terminal-1280.png) and its 3-D Secure step
 (console-terminal-3ds-…), and, signed in as an owner, the settings (console-settings-…) and the
-settings with an error (console-settings-error-…); nothing is paid or saved.
+settings with an error (console-settings-error-…); nothing is paid, sent or saved.
 
 Usage: python3 scripts/checks/console_screenshots.py [OUTDIR] [--all] [--paypage .build/debug/paypage]
        (default OUTDIR: docs/screenshots; --all adds the sign-in page, an unpaid request and every
@@ -40,6 +43,32 @@ def switch_language(chrome, clerk, base, lang):
     chrome.get(base + "/staff/")
     if chrome.execute_script("return document.documentElement.lang")[:2] != lang:
         clerk.submit(clerk.one(f"form[action='/staff/language'] button[lang='{lang}']", "language button"))
+
+
+def full_page(chrome, path, width, height):
+    """The whole page, not only the viewport (forms and conversations are longer than a screen)."""
+    size(chrome, width, max(height, chrome.execute_script("return document.documentElement.scrollHeight")))
+    chrome.save_screenshot(str(path))
+    size(chrome, width, height)
+
+
+def customer_id(binary, root, reference):
+    """The console's address of a request's customer: its phone's digits."""
+    shown = json.loads(flow.paypage(binary, "request", "show", "--workspace", str(root), "--json", reference))
+    return shown["customerPhone"].lstrip("+")
+
+
+def new_request(chrome, clerk, base, out, width, height, lang):
+    """The new-request form filled in as a clerk would, with a saved reply; the live preview shows it."""
+    chrome.get(base + "/staff/requests/new")
+    for field, value in [("name", "Hélène Roy"), ("phone", "514 555-0166"), ("reference", "RO-2001"),
+                         ("amount", "245.80" if lang == "en" else "245,80")]:
+        clerk.one(f"#{field}", field).send_keys(value)
+    clerk.one(f"input[name=language][value={lang}]", "language").click()
+    from selenium.webdriver.support.ui import Select
+    Select(clerk.one("select#reply", "saved reply")).select_by_value("payment-request")
+    clerk.wait().until(lambda c: "Hélène Roy" in c.find_element(clerk.By.ID, "message-preview").text)
+    full_page(chrome, out / f"console-new-request-{width}.png", width, height)
 
 
 def main():
@@ -73,6 +102,10 @@ def main():
         clerk.sign_in(flow.CLERK, flow.PASSWORD)
         paid = json.loads(flow.paypage(binary, "request", "list", "--workspace", str(root), "--json", "--status", "paid"))
         reference = next(r["reference"] for r in paid if r["status"] == "paid")
+        # A reply from that customer, as an SMS gateway would forward it, for the conversation.
+        phone = "+" + customer_id(binary, root, reference)
+        flow.paypage(binary, "message", "receive", "--workspace", str(root), "--from", phone,
+                     "--text", "Merci! Est-ce que je peux passer chercher l'auto à 17 h?")
         for width, height, lang in SIZES:
             chrome.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                    {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500})
@@ -108,6 +141,12 @@ def main():
             clerk.one("input#reason", "reason").send_keys("Courtesy" if lang == "en" else "Geste commercial")
             clerk.submit(clerk.one("main form button[type=submit]", "Review the refund"))
             chrome.save_screenshot(str(out / f"console-refund-confirm-{width}.png"))
+            new_request(chrome, clerk, server.url, out, width, height, lang)
+            customer = customer_id(binary, root, reference)
+            for name, path in [("customer", f"/staff/customers/{customer}"),
+                               ("customer-conversation", f"/staff/customers/{customer}?tab=conversation")]:
+                chrome.get(server.url + path)
+                full_page(chrome, out / f"console-{name}-{width}.png", width, height)
             if args.all:
                 chrome.get(f"{server.url}/staff/requests/{reference}/refund")
                 clerk.one("input[name=kind][value=partial]", "Partial refund").click()

@@ -90,7 +90,7 @@ extension ConsoleRoutes {
     }
 
     /// The notices a redirect after an action may ask for.
-    static let notices: Set<String> = ["remind", "refund", "void", "mark_paid", "send", "terminal"]
+    static let notices: Set<String> = ["remind", "refund", "void", "mark_paid", "send", "terminal", "created", "created_opted_out", "sent_new"]
 
     /// A reference in a URL path (references are `A–Z a–z 0–9 . _ -`: nothing to escape).
     static func path(_ reference: String) -> String { reference }

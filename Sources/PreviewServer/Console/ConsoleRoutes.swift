@@ -33,6 +33,14 @@ struct ConsoleRoutes: Sendable {
         router.post("/staff/sign-out") { request, context in try await self.signOut(request, context) }
         router.post("/staff/language") { request, context in try await self.switchLanguage(request, context) }
         router.get("/staff") { request, context in try await self.list(request, context) }
+        // The constant `new` is matched before the `:ref` capture (Hummingbird tries constants first).
+        router.get("/staff/requests/new") { request, context in try await self.newRequestForm(request, context) }
+        router.post("/staff/requests/new") { request, context in try await self.newRequestSubmit(request, context) }
+        router.post("/staff/requests/new/preview") { request, context in try await self.newRequestPreview(request, context) }
+        router.get("/staff/customers") { request, context in try await self.customers(request, context) }
+        router.get("/staff/customers/:id") { request, context in try await self.customerPage(request, context) }
+        router.post("/staff/customers/:id/send") { request, context in try await self.customerSend(request, context) }
+        router.post("/staff/customers/:id/preview") { request, context in try await self.customerPreview(request, context) }
         router.get("/staff/requests/:ref") { request, context in try await self.requestPage(request, context) }
         router.get("/staff/requests/:ref/receipt") { request, context in try await self.receipt(request, context) }
         router.post("/staff/requests/:ref/send") { request, context in try await self.send(request, context) }

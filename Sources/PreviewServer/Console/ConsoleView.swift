@@ -45,6 +45,11 @@ struct ConsoleView: Sendable {
     var importing: ConsoleImport?
     var settings: ConsoleSettings?
     var terminal: ConsoleTerminal?
+    var newRequest: ConsoleNewRequest?
+    var customers: ConsoleCustomers?
+    var customer: ConsoleCustomer?
+    /// A message preview alone (the fragment the compose script asks for).
+    var preview: ConsoleMessagePreview?
     var notifications: ConsoleNotifications?
     var staffPage: ConsoleStaffPage?
     var staffMember: ConsoleStaffMember?

@@ -12,6 +12,7 @@ enum LedgerSchema {
         migrator.registerMigration("payment-fees", migrate: SettlementSchema.paymentFees)
         migrator.registerMigration("staff-notifications", migrate: staffNotifications)
         migrator.registerMigration("staff-totp", migrate: staffTOTP)
+        migrator.registerMigration("inbound-messages", migrate: InboundSchema.inboundMessages)
         return migrator
     }
 

@@ -1,15 +1,15 @@
 import Foundation
 import HummingbirdOTP
 
-/// A TOTP secret: 23 bytes from the system's CSPRNG, given to `HummingbirdOTP` as bytes.
+/// A TOTP secret: 25 bytes from the system's CSPRNG, given to `HummingbirdOTP` as bytes.
 ///
 /// `HummingbirdOTP` keys its HMAC with the UTF-8 bytes of the `String` it is given, so a secret
 /// must be bytes that are their own UTF-8: each byte is drawn at random with its top bit cleared
-/// (7 random bits each, 161 in all, above RFC 4226's recommended 160). The `String` built from
+/// (7 random bits each, 175 in all, above RFC 4226's recommended 160). The `String` built from
 /// them then holds exactly those bytes, and the base32 text an authenticator app is given is
-/// the encoding of the same bytes.
+/// the encoding of the same bytes: 40 characters, with no padding to trouble an app.
 package struct TOTPSecret: Sendable, Hashable {
-    package static let byteCount = 23
+    package static let byteCount = 25
     /// Seconds per code (authenticator apps' default).
     package static let timeStep: Int64 = 30
 

@@ -33,7 +33,7 @@ struct StaffTOTPCLITests {
         let drawn = enrolled.stdout.contains("\u{2588}") || enrolled.stdout.contains("\u{2580}") || enrolled.stdout.contains("\u{2584}")
         #expect(drawn || enrolled.stdout.contains("apt-get install qrencode"), "the QR code, or how to get one: \(enrolled)")
         let secret = try #require(Self.secret(enrolled.stdout), "\(enrolled)")
-        #expect(secret.bytes.count == 20)
+        #expect(secret.bytes.count == TOTPSecret.byteCount)
 
         let now = TOTPSecret.step(at: Date())
         let right = String(format: "%06d", secret.code(step: now))

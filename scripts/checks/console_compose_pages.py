@@ -47,7 +47,7 @@ def pages(console, lang):
         return
     csrf = console.csrf()
     form = {"csrf": csrf, "name": "Hélène Roy", "phone": "514 555-0166", "language": lang, "kind": "quick",
-            "reference": "PREVIEW-ONLY-1", "amount": "245.80", "reply": "payment-request", "text": ""}
+            "reference": "HR-2026-77", "amount": "245.80", "reply": "payment-request", "text": ""}
 
     raw("new request", "/staff/requests/new", money=False)
     raw("new request, customer search", "/staff/requests/new?find=a", money=False)

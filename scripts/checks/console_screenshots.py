@@ -13,7 +13,9 @@ console-new-request-…) and a customer's profile (its requests, then its conver
 and the send box: console-customer-…, console-customer-conversation-…), whole pages; the virtual
 terminal of an open request (console-terminal-1280.png) and its 3-D Secure step
 (console-terminal-3ds-…), and, signed in as an owner, the settings (console-settings-…) and the
-settings with an error (console-settings-error-…); nothing is paid, sent or saved.
+settings with an error (console-settings-error-…), the notifications, the staff list and the
+owner's account page (console-notifications-…, console-staff-…, console-account-…); nothing is
+paid, sent or saved.
 
 Usage: python3 scripts/checks/console_screenshots.py [OUTDIR] [--all] [--paypage .build/debug/paypage]
        (default OUTDIR: docs/screenshots; --all adds the sign-in page, an unpaid request and every
@@ -176,6 +178,9 @@ def main():
             minimum.send_keys("abc")
             clerk.submit(clerk.one("main form.settings-form button[type=submit]", "Save"))
             chrome.save_screenshot(str(out / f"console-settings-error-{width}.png"))
+            for name, path in [("notifications", "/staff/notifications"), ("staff", "/staff/staff"), ("account", "/staff/account")]:
+                chrome.get(server.url + path)
+                full_page(chrome, out / f"console-{name}-{width}.png", width, height)
         print(f"screenshots of {reference} and {unpaid} in {out}")
         return 0
     except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001

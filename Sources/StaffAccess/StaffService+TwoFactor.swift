@@ -19,7 +19,7 @@ extension StaffService {
         switch outcome {
         case .enrolled(let member):
             return TOTPEnrolment(name: member, uri: secret.authenticatorURI(name: member, issuer: issuer),
-                                 base32: secret.base32(name: member, issuer: issuer))
+                                 base32: secret.base32)
         case .unknown: throw .unknownAccount(name: name)
         case .alreadyOn(let member): throw .twoFactorAlreadyOn(name: member)
         }

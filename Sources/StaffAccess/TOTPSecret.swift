@@ -40,15 +40,19 @@ package struct TOTPSecret: Sendable, Hashable {
         Int64((date.timeIntervalSince1970 / Double(timeStep)).rounded(.down))
     }
 
-    /// `otpauth://totp/ISSUER:NAME?secret=BASE32&issuer=ISSUER`, for an authenticator app.
+    /// `otpauth://totp/ISSUER:NAME?secret=BASE32&issuer=ISSUER`, for an authenticator app. Names
+    /// are percent-encoded outside RFC 3986's unreserved characters: HummingbirdOTP's own URL
+    /// leaves `&` bare, so "Garage Tremblay & Fils" would reach the app as "Garage Tremblay ".
     package func authenticatorURI(name: String, issuer: String) -> String {
-        TOTP(secret: keyText).createAuthenticatorURL(label: "\(issuer):\(name)", issuer: issuer)
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "" }
+        return "otpauth://totp/\(encoded(issuer)):\(encoded(name))?secret=\(base32)&issuer=\(encoded(issuer))"
     }
 
-    /// The base32 text of the secret (what an app asks for when typed in by hand), as the
-    /// authenticator URI carries it.
-    package func base32(name: String, issuer: String) -> String {
-        let uri = authenticatorURI(name: name, issuer: issuer)
+    /// The base32 text of the secret (what an app asks for when typed in by hand), as
+    /// HummingbirdOTP encodes it; base32's letters and digits need no escaping.
+    package var base32: String {
+        let uri = TOTP(secret: keyText).createAuthenticatorURL(label: "PayPage", issuer: "PayPage")
         return URLComponents(string: uri)?.queryItems?.first { $0.name == "secret" }?.value ?? ""
     }
 

@@ -28,9 +28,21 @@ import Testing
         let uri = secret.authenticatorURI(name: "Marie Tremblay", issuer: "Garage Test")
         #expect(uri.hasPrefix("otpauth://totp/Garage%20Test:Marie%20Tremblay?secret="))
         #expect(uri.contains("&issuer=Garage%20Test"))
-        let base32 = secret.base32(name: "Marie Tremblay", issuer: "Garage Test")
+        let base32 = secret.base32
         #expect(base32.count == 40 && !base32.contains("="), "25 bytes: 40 characters, no padding")
         #expect(TOTPSupport.secret(base32) == secret)
+        #expect(URLComponents(string: uri)?.queryItems?.first { $0.name == "secret" }?.value == base32)
+    }
+
+    /// An app reads the issuer from the query: a business name with `&`, `:` or accents arrives whole.
+    @Test(arguments: ["Garage Tremblay & Fils", "Clinique vétérinaire des Érables", "A:B #1 + 50%"])
+    func businessNamesReachTheAppWhole(_ issuer: String) throws {
+        let uri = TOTPSecret.fresh().authenticatorURI(name: "Élise O'Brien", issuer: issuer)
+        let parts = try #require(URLComponents(string: uri))
+        #expect(parts.scheme == "otpauth" && parts.host == "totp")
+        #expect(parts.queryItems?.first { $0.name == "issuer" }?.value == issuer)
+        #expect(parts.queryItems?.map(\.name) == ["secret", "issuer"])
+        #expect(parts.path == "/\(issuer):Élise O'Brien")
     }
 
     @Test(arguments: ["", "12345", "1234567", "12a456", "１２３４５６"])

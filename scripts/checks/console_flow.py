@@ -21,7 +21,8 @@
      the clerk types) shows the customer's name and the segment count; sends it to the customer;
    - asks for the settings and gets 403 (owners only), with no Settings link in the bar;
    - live notifications: with the requests list open in the clerk's browser, a second browser opens
-     another open request's link as the customer and pays by card; the clerk's page, never reloaded,
+     the link in the text just sent (read from the outbox) as the customer and pays by card; the
+     clerk's page, never reloaded,
      announces the payment in its aria-live region, shows a note linking to the request, turns the
      row's status to paid and counts it in the bar's unread badge; the notifications page lists it
      unread until "Mark all read" (the time from the customer's click to the announcement is logged);
@@ -399,13 +400,14 @@ def scenario(chrome, base, binary, root):
 
 
 def live_payment(chrome, chromium, driver, base, binary, root, skip):
-    """A second browser pays as the customer; the clerk's open list page hears of it without a reload."""
+    """The clerk sends a new request; a second browser, as the customer, opens the link in the text
+    from the outbox and pays; the clerk's open list page hears of it without a reload."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
     clerk = Clerk(chrome, base)
-    target = next(r for r in pick(binary, root, "open", with_phone=False) if r["reference"] not in skip)
-    reference = target["reference"]
+    reference, texted_link = new_request(clerk, base, binary, root)
+    check(reference not in skip, f"{reference} was already used by the first scenario")
     chrome.get(base + "/staff/?status=open")
     clerk.no_string_keys()
     row = [r for r in clerk.css("table.console-table tbody tr") if r.get_attribute("data-reference") == reference]
@@ -415,8 +417,7 @@ def live_payment(chrome, chromium, driver, base, binary, root, skip):
 
     customer = browser(chromium, driver)
     try:
-        link = urllib.parse.urlsplit(target["link"]).path
-        customer.get(base + link + "en/")
+        customer.get(base + urllib.parse.urlsplit(texted_link).path + "en/")
         customer.find_element(By.XPATH, "//a[.//span[normalize-space()='Pay by card']]").click()
         WebDriverWait(customer, 15).until(lambda c: c.find_elements(By.ID, "cc-number"))
         for field, value in [("cc-name", "Live Customer"), ("cc-number", "4242 4242 4242 4242"), ("cc-exp", "12/34"), ("cc-csc", "123")]:
@@ -459,11 +460,10 @@ def live_payment(chrome, chromium, driver, base, binary, root, skip):
     check(not clerk.css("main form"), "the clerk's settings page shows a form")
     log("a clerk gets 403 on the settings")
 
-    new_request(clerk, base, binary, root)
-
 
 def new_request(clerk, base, binary, root):
-    """A quick payment with a saved reply, previewed live, then sent to the customer."""
+    """A quick payment with a saved reply, previewed live, then sent to the customer; returns its
+    reference and the link in the text the outbox holds."""
     from selenium.webdriver.support.ui import Select
     reference, name, phone = "FLOW-2001", "Hélène Roy-Gagnon", "514 555-0166"
     links = [a for a in clerk.css(".staff-nav a") if a.get_attribute("href").endswith("/staff/requests/new")]
@@ -498,6 +498,9 @@ def new_request(clerk, base, binary, root):
     token = details["link"].rstrip("/").rsplit("/", 1)[-1]
     check(messages[0]["body"] == preview.replace("x" * 22, token), f"the text sent is not the preview:\n{messages[0]['body']}\n{preview}")
     log(f"sent {reference} to {name}: the outbox holds the previewed text with its link")
+    texted = re.search(r"https?://\S+?/p/[A-Za-z0-9_-]+/", messages[0]["body"])
+    check(texted, f"the text in the outbox has no payment link: {messages[0]['body']!r}")
+    return reference, texted.group(0)
 
 
 def affirm_off(chrome, base, binary, root):

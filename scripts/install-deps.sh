@@ -4,7 +4,8 @@
 # Usage: scripts/install-deps.sh [--test]   (--test adds what the test suite needs)
 set -euo pipefail
 # chromium prints receipts to PDF ("Download PDF", `paypage receipt --pdf`).
-pkgs=(libcmark-dev pkg-config libsqlite3-dev chromium)
+# qrencode draws the QR code `paypage staff totp` prints for an authenticator app.
+pkgs=(libcmark-dev pkg-config libsqlite3-dev chromium qrencode)
 if [ "${1:-}" = "--test" ]; then
   # Browser tests, PDF checks, the Nu HTML checker (Java) and axe-core.
   pkgs+=(chromium-driver poppler-utils)

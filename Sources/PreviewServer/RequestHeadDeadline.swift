@@ -14,6 +14,12 @@ final class RequestHeadDeadline {
     private let limit: TimeAmount
     /// No request is in progress: the next byte read starts a head.
     private var betweenRequests = true
+    /// When the head in progress began; nil when no head is in progress.
+    private var headStarted: NIODeadline?
+    /// One timer per connection, armed when a head starts and none is pending. When it fires it
+    /// re-arms itself for the head then in progress, if any, rather than being cancelled and
+    /// scheduled again for every request: that churn was 4 % of a static request's time (perf,
+    /// `paypage-bench` serving a payment page at 64 connections).
     private var timer: Scheduled<Void>?
 
     init(_ limit: TimeAmount) {
@@ -27,14 +33,29 @@ final class RequestHeadDeadline {
     var parts: PartsHandler { PartsHandler(deadline: self) }
 
     fileprivate func bytesArrived(_ context: ChannelHandlerContext) {
-        guard betweenRequests, timer == nil else { return }
-        let channel = context.channel
-        timer = context.eventLoop.scheduleTask(in: limit) { channel.close(promise: nil) }
+        guard betweenRequests, headStarted == nil else { return }
+        // The loop's clock, not the system's: an embedded loop's virtual time in tests.
+        let now = context.eventLoop.now
+        headStarted = now
+        if timer == nil { arm(channel: context.channel, loop: context.eventLoop, at: now + limit) }
+    }
+
+    private func arm(channel: any Channel, loop: any EventLoop, at deadline: NIODeadline) {
+        let bound = NIOLoopBound(self, eventLoop: loop)
+        timer = loop.scheduleTask(deadline: deadline) { bound.value.fired(channel: channel, loop: loop) }
+    }
+
+    private func fired(channel: any Channel, loop: any EventLoop) {
+        timer = nil
+        // Between heads: the connection's idle time is the idle timeout's business.
+        guard let started = headStarted else { return }
+        let due = started + limit
+        if due <= loop.now { channel.close(promise: nil) } else { arm(channel: channel, loop: loop, at: due) }
     }
 
     fileprivate func headArrived() {
         betweenRequests = false
-        stop()
+        headStarted = nil
     }
 
     fileprivate func requestEnded() {
@@ -44,6 +65,7 @@ final class RequestHeadDeadline {
     fileprivate func stop() {
         timer?.cancel()
         timer = nil
+        headStarted = nil
     }
 
     final class BytesHandler: ChannelInboundHandler, RemovableChannelHandler {

@@ -7,7 +7,7 @@ import Theming
 /// rebuild one request at a time, and parsing every template and hashing every theme file
 /// again for each payment costs more than rendering the pages. Owned by whoever builds
 /// repeatedly (through `BuildOptions`), not by the process. The signature is every file's
-/// path, size, inode and modification time under `Themes/` (a few dozen `lstat`s).
+/// path, size, inode and modification time under `Themes/` (one `lstat` each).
 package final class ThemeCache: Sendable {
     private let entries = Mutex<[String: (signature: [String], theme: Theme)]>([:])
 
@@ -22,14 +22,30 @@ package final class ThemeCache: Sendable {
         return theme
     }
 
+    /// One line per entry under `folder`, sorted: its relative path, size, inode, modification
+    /// time and mode. Walked with `opendir`/`readdir` because FileManager's enumerator, which
+    /// rewrites every path it returns, took a quarter of a one-request rebuild (perf over
+    /// `paypage-bench --payments 1000`, 57 theme files).
     static func signature(_ folder: URL) -> [String] {
         var lines: [String] = []
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        while let path = walker.nextObject() as? String {
-            var info = stat()
-            guard lstat(folder.path + "/" + path, &info) == 0 else { continue }
-            lines.append("\(path)|\(info.st_size)|\(info.st_ino)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_mode)")
-        }
+        walk(folder.path, relative: "", into: &lines)
         return lines.sorted()
+    }
+
+    private static func walk(_ directory: String, relative: String, into lines: inout [String]) {
+        guard let stream = opendir(directory) else { return }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var info = stat()
+            guard lstat(directory + "/" + name, &info) == 0 else { continue }
+            lines.append("\(path)|\(info.st_size)|\(info.st_ino)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_mode)")
+            // A link is listed, not followed, as FileManager's enumerator did.
+            if info.st_mode & S_IFMT == S_IFDIR { walk(directory + "/" + name, relative: path, into: &lines) }
+        }
     }
 }

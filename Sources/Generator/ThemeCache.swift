@@ -32,13 +32,15 @@ package final class ThemeCache: Sendable {
         return lines.sorted()
     }
 
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)
+
     private static func walk(_ directory: String, relative: String, into lines: inout [String]) {
-        guard let stream = opendir(directory) else { return }
+        guard let nameOffset = Self.nameOffset, let stream = opendir(directory) else { return }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // The name read in place: copying the whole 256-byte `d_name` field reads past a short
+            // entry, and past the end of readdir's buffer when the entry is its last.
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
             var info = stat()

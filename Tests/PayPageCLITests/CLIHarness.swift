@@ -29,45 +29,16 @@ enum CLI {
         var description: String { "exit \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
     }
 
-    /// Runs `paypage ARGS`; `input` is its standard input (none when nil). Foundation's `Process`,
-    /// not swift-subprocess: that is async only, and every CLI test calls this synchronously.
+    /// Runs `paypage ARGS`; `input` is its standard input (none when nil).
     static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil) throws -> Output {
         guard let binary else { throw CLIError.missingBinary }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "200"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let stdin = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
-        try process.run()
-        if let input {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try stdin.fileHandleForWriting.close()
-        }
-        // Read both pipes while the process runs so a large output cannot block it.
-        let stdoutData = Collector(), stderrData = Collector()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { stdoutData.set(out.fileHandleForReading.readDataToEndOfFile()); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { stderrData.set(err.fileHandleForReading.readDataToEndOfFile()); group.leave() }
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning {
-            process.terminate()
-            throw CLIError.timeout(arguments)
-        }
-        group.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus,
-                      stdout: String(decoding: stdoutData.data, as: UTF8.self),
-                      stderr: String(decoding: stderrData.data, as: UTF8.self))
+        let result = try SpawnedProcess.run(binary.path, arguments, directory: directory?.path, environment: environment,
+                                            input: input.map { Data($0.utf8) }, timeout: 120)
+        if result.timedOut { throw CLIError.timeout(arguments) }
+        return Output(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
+                      stderr: String(decoding: result.stderr, as: UTF8.self))
     }
 
     enum CLIError: Error, CustomStringConvertible {
@@ -80,13 +51,6 @@ enum CLI {
             }
         }
     }
-}
-
-final class Collector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored = Data()
-    func set(_ data: Data) { lock.lock(); stored = data; lock.unlock() }
-    var data: Data { lock.lock(); defer { lock.unlock() }; return stored }
 }
 
 /// A temporary workspace: the repository's business settings and replies, optionally its

@@ -86,32 +86,10 @@ struct PublicPageChecksTests {
     }
 
     /// Runs a command with stdout and stderr merged; terminates it after `timeout` seconds.
-    /// Foundation's `Process`, not swift-subprocess: that is async only, and these checks are synchronous.
     static func shell(_ command: [String], timeout: TimeInterval) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        process.currentDirectoryURL = CLI.repository
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let collected = Collector()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { collected.set(pipe.fileHandleForReading.readDataToEndOfFile()); group.leave() }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(50_000) }
-        var timedOut = false
-        if process.isRunning {
-            timedOut = true
-            process.terminate()
-        }
-        process.waitUntilExit()
-        _ = group.wait(timeout: .now() + 10)
-        var output = String(decoding: collected.data, as: UTF8.self)
-        if timedOut { output += "\n(timed out after \(Int(timeout)) s)" }
-        return (timedOut ? 124 : process.terminationStatus, output)
+        let result = try SpawnedProcess.run("/usr/bin/env", command, directory: CLI.repository.path, mergeErrors: true, timeout: timeout)
+        var output = String(decoding: result.stdout, as: UTF8.self)
+        if result.timedOut { output += "\n(timed out after \(Int(timeout)) s)" }
+        return (result.timedOut ? 124 : result.status, output)
     }
 }

@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "PageModels", dependencies: ["Billing", "Templating"]),
         // For tests: checks a view model's lookup against its stored properties.
         .target(name: "TemplatingTesting", dependencies: ["Templating"]),
+        .target(name: "ProcessTesting"),
         // Built on Billing.
         .target(name: "Messaging"),
         .target(name: "Store", dependencies: ["Billing", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -100,12 +101,14 @@ let package = Package(
             "StaffAccess", "Store", "Billing", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "PreviewServerTests", dependencies: [
-            "PreviewServer", "Publishing", "StaffAccess", "PageModels", "TemplatingTesting", "Deposits",
+            "PreviewServer", "Publishing", "StaffAccess", "PageModels", "TemplatingTesting", "Deposits", "ProcessTesting",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["CheckoutGolden"]),
-        .testTarget(name: "PayPageCLITests", dependencies: ["PayPageCLI", "Operations", "Publishing", "Billing", "Store", "Generator", "StaffAccess"]),
+        .testTarget(name: "PayPageCLITests", dependencies: [
+            "PayPageCLI", "Operations", "Publishing", "Billing", "Store", "Generator", "StaffAccess", "ProcessTesting",
+        ]),
         .testTarget(name: "HardeningTests", dependencies: [
-            "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Theming",
+            "ProcessTesting", "Billing", "Store", "Messaging", "Operations", "Generator", "Checkout", "Publishing", "PreviewServer", "Theming",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "DepositsTests", dependencies: [

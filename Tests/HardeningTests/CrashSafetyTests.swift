@@ -73,13 +73,13 @@ struct CrashSafetyTests {
             let delay = Double.random(in: 0...(typical[kind]! * (Int.random(in: 0..<10, using: &random) < 7 ? 1.0 : 2.0)), using: &random)
             let started = Date()
             let process = try PayPageProcess(operation.arguments + ["--workspace", workspace.root.path])
-            while process.process.isRunning && Date().timeIntervalSince(started) < delay { usleep(500) }
+            while process.isRunning && Date().timeIntervalSince(started) < delay { usleep(500) }
             // Every fifth payment or refund is left to finish, so some operations are always acknowledged even on a
             // loaded machine where runs take longer than the delays drawn.
             if iterations % 5 == 0, kind != "build" {
-                while process.process.isRunning && Date().timeIntervalSince(started) < 120 { usleep(1_000) }
+                while process.isRunning && Date().timeIntervalSince(started) < 120 { usleep(1_000) }
             }
-            if process.process.isRunning { process.kill(SIGKILL) }
+            if process.isRunning { process.kill(SIGKILL) }
             let result = try process.wait(timeout: 120)
             if !result.signaled {
                 completed += 1

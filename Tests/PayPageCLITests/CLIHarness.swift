@@ -1,4 +1,5 @@
 import Foundation
+import ProcessTesting
 import Testing
 
 /// Runs the built `paypage` binary against a temporary workspace.

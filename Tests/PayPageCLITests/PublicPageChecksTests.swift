@@ -1,4 +1,5 @@
 import Foundation
+import ProcessTesting
 import Testing
 
 /// Runs scripts/checks/public-pages.sh (axe-core, the Nu HTML checker, weight, language, reflow,
@@ -31,8 +32,8 @@ struct PublicPageChecksTests {
         let fm = FileManager.default
         let root = fm.temporaryDirectory.appendingPathComponent("paypage-checks-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: root) }
-        var servers: [Process] = []
-        defer { for server in servers where server.isRunning { server.terminate(); server.waitUntilExit() } }
+        var servers: [SpawnedProcess] = []
+        defer { for server in servers { server.signal(SIGTERM); _ = server.wait(timeout: 30) } }
 
         var arguments: [String] = []
         for theme in ["default", "harbour"] {
@@ -48,13 +49,9 @@ struct PublicPageChecksTests {
             guard demo.status == 0, build.status == 0 else { return }
 
             let port = try Self.freePort()
-            let server = Process()
-            server.executableURL = CLI.binary
-            server.arguments = ["serve", "--workspace", workspace.path, "--port", String(port), "--no-reload", "--theme", theme]
-            server.standardOutput = FileHandle.nullDevice
-            server.standardError = FileHandle.nullDevice
-            server.standardInput = FileHandle.nullDevice
-            try server.run()
+            guard let binary = CLI.binary else { throw CLI.CLIError.missingBinary }
+            let server = try SpawnedProcess(binary.path, ["serve", "--workspace", workspace.path, "--port", String(port), "--no-reload",
+                                                          "--theme", theme])
             servers.append(server)
             let base = "http://127.0.0.1:\(port)"
             var up = false

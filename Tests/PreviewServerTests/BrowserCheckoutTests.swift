@@ -1,4 +1,5 @@
 import Foundation
+import ProcessTesting
 import Testing
 
 /// The browser test: `scripts/e2e/pay_demo.py` starts `paypage serve --port 0` on loopback against
@@ -66,46 +67,10 @@ import Testing
         var timedOut: Bool
     }
 
-    /// Runs a process with stdout and stderr merged; past `timeout` it is interrupted, then killed.
-    /// Foundation's `Process`, not swift-subprocess: that is async only, and this test is synchronous.
+    /// Runs a process with stdout and stderr merged; past `timeout` it is interrupted (SIGINT: the
+    /// script stops its server and browser and cleans up), then killed.
     static func run(_ executable: URL, _ arguments: [String], timeout: TimeInterval) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        let collected = Collected()
-        pipe.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        var timedOut = false
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            process.interrupt()  // SIGINT: the script stops its server and browser and cleans up
-            if finished.wait(timeout: .now() + 10) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                finished.wait()
-            }
-        }
-        pipe.fileHandleForReading.readabilityHandler = nil
-        collected.append(pipe.fileHandleForReading.readDataToEndOfFile())
-        return Result(status: process.terminationStatus, output: collected.text, timedOut: timedOut)
-    }
-
-    final class Collected: @unchecked Sendable {
-        private let lock = NSLock()
-        private var data = Data()
-
-        func append(_ more: Data) {
-            lock.lock(); defer { lock.unlock() }
-            data.append(more)
-        }
-
-        var text: String {
-            lock.lock(); defer { lock.unlock() }
-            return String(decoding: data, as: UTF8.self)
-        }
+        let result = try SpawnedProcess.run(executable.path, arguments, mergeErrors: true, timeout: timeout, timeoutSignal: SIGINT)
+        return Result(status: result.status, output: String(decoding: result.stdout, as: UTF8.self), timedOut: result.timedOut)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessTesting
 import Testing
 
 /// Reads the deposit pages' markup: list rows, a deposit's figures and lines, a request's deposit line.
@@ -69,17 +70,9 @@ enum PaypageBinary {
     /// Runs `paypage ARGS` and decodes its standard output as JSON.
     static func decode<T: Decodable>(_ type: T.Type, _ arguments: [String]) throws -> T {
         guard let url else { throw Failure.missing }
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure.exit(process.terminationStatus, String(decoding: data, as: UTF8.self)) }
+        let result = try SpawnedProcess.run(url.path, arguments, timeout: 120)
+        let data = result.stdout
+        guard result.status == 0 else { throw Failure.exit(result.status, String(decoding: data, as: UTF8.self)) }
         return try JSONDecoder().decode(type, from: data)
     }
 }

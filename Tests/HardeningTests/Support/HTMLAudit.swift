@@ -1,4 +1,5 @@
 import Foundation
+import ProcessTesting
 
 /// Runs scripts/hardening/html_audit.py (Python's html.parser) over a folder.
 enum HTMLAudit {
@@ -19,19 +20,10 @@ enum HTMLAudit {
             .map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Foundation's `Process`, not swift-subprocess: that is async only, and the crash and XSS tests call this synchronously.
     static func run(_ mode: String, _ folder: URL) throws -> Report {
         guard let python else { throw HardeningError.failed("python3 not found (needed for html.parser)") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script.path, mode, folder.path]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let result = try SpawnedProcess.run(python, [script.path, mode, folder.path], timeout: 300)
+        let data = result.stdout, errors = result.stderr
         guard let report = try? JSONDecoder().decode(Report.self, from: data) else {
             throw HardeningError.failed("html_audit.py \(mode) failed: \(String(decoding: errors, as: UTF8.self))")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessTesting
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -105,59 +106,33 @@ enum HardeningError: Error, CustomStringConvertible {
     }
 }
 
-/// Runs the `paypage` binary through posix_spawn-backed `Process`, reading its output while it runs.
-/// Not swift-subprocess: it is async only, and these tests drive and kill the binary from plain threads.
-final class PayPageProcess: @unchecked Sendable {
-    let process = Process()
-    private let out = Pipe(), err = Pipe()
-    private let stdoutData = Locked(Data()), stderrData = Locked(Data())
-    private let group = DispatchGroup()
+/// Runs the `paypage` binary (through `SpawnedProcess`, for the reason given there), reading its
+/// output while it runs.
+final class PayPageProcess: Sendable {
+    private let child: SpawnedProcess
+    private let arguments: [String]
 
     init(_ arguments: [String], environment extra: [String: String] = [:]) throws {
         guard let binary = Hardening.binary else { throw HardeningError.missingBinary }
-        process.executableURL = binary
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         for (key, value) in extra { environment[key] = value }
-        process.environment = environment
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        for (pipe, store) in [(out, stdoutData), (err, stderrData)] {
-            group.enter()
-            let handle = pipe.fileHandleForReading
-            DispatchQueue.global().async { [group] in
-                while true {
-                    let chunk = handle.availableData
-                    if chunk.isEmpty { break }
-                    store.mutate { $0.append(chunk) }
-                }
-                group.leave()
-            }
-        }
+        child = try SpawnedProcess(binary.path, arguments, environment: environment)
+        self.arguments = arguments
     }
 
-    var pid: Int32 { process.processIdentifier }
-    var stdout: String { String(decoding: stdoutData.value, as: UTF8.self) }
-    var stderr: String { String(decoding: stderrData.value, as: UTF8.self) }
+    var pid: Int32 { child.pid }
+    var isRunning: Bool { child.isRunning }
+    var stdout: String { String(decoding: child.stdoutSoFar, as: UTF8.self) }
+    var stderr: String { String(decoding: child.stderrSoFar, as: UTF8.self) }
 
-    func kill(_ signal: Int32 = SIGKILL) { _ = Glibc.kill(process.processIdentifier, signal) }
+    func kill(_ signal: Int32 = SIGKILL) { child.signal(signal) }
 
     /// Waits for the exit (killing it at the deadline) and for both pipes to close.
     func wait(timeout: TimeInterval = 120) throws -> ProcessResult {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(2_000) }
-        if process.isRunning {
-            kill()
-            process.waitUntilExit()
-            _ = group.wait(timeout: .now() + 5)
-            throw HardeningError.timeout("paypage \(process.arguments?.joined(separator: " ") ?? "")")
-        }
-        process.waitUntilExit()
-        _ = group.wait(timeout: .now() + 10)
-        return ProcessResult(status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
-                             stdout: stdout, stderr: stderr)
+        let result = child.wait(timeout: timeout, timeoutSignal: SIGKILL)
+        if result.timedOut { throw HardeningError.timeout("paypage \(arguments.joined(separator: " "))") }
+        return ProcessResult(status: result.status, signaled: result.signaled,
+                             stdout: String(decoding: result.stdout, as: UTF8.self), stderr: String(decoding: result.stderr, as: UTF8.self))
     }
 
     static func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> ProcessResult {

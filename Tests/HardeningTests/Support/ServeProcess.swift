@@ -12,7 +12,7 @@ final class ServeProcess: @unchecked Sendable {
         process = try PayPageProcess(["serve", "--port", "0", "--workspace", workspace.root.path] + extra)
         // Ready when it prints its address, however long a loaded machine takes (or it exits).
         var found: Int?
-        while process.process.isRunning {
+        while process.isRunning {
             if let match = process.stdout.firstMatch(of: /Serving http:\/\/127\.0\.0\.1:([0-9]+)\//), let port = Int(match.1) {
                 found = port
                 break

@@ -76,8 +76,12 @@ final class CheckoutWorkspace: @unchecked Sendable {
 
     func paidCount(_ reference: String) throws -> Int { try kinds(reference).filter { $0 == "paid" }.count }
 
+    /// The staff console's clock for `server()`: the system's unless a test fixes it.
+    var staffClock: @Sendable () -> Date = { Date() }
+
     func server() throws -> PreviewServer {
-        let site = try PreviewSite(paths: paths, options: BuildOptions())
+        var site = try PreviewSite(paths: paths, options: BuildOptions())
+        site.staffClock = staffClock
         return site.server(PreviewServerConfiguration(host: "127.0.0.1", port: 0, outputDirectory: paths.output,
                                                       defaultLanguage: .fr, liveReload: false))
     }

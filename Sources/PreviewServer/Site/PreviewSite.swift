@@ -13,6 +13,8 @@ package struct PreviewSite: Sendable {
     package let paths: WorkspacePaths
     package let publisher: SitePublisher
     package let ledger: Ledger
+    /// The staff console's clock (sessions, lockouts, two-factor codes); tests fix it.
+    package var staffClock: @Sendable () -> Date = { Date() }
 
     package init(paths: WorkspacePaths, options: BuildOptions) throws(OperationError) {
         self.paths = paths
@@ -72,7 +74,7 @@ package struct PreviewSite: Sendable {
             blockingPool: pool,
             routes: { router in
                 CheckoutAPI(desk: desk).add(to: router)
-                ConsoleRoutes(gate: ConsoleGate(staff: StaffService(ledger: site.ledger)),
+                ConsoleRoutes(gate: ConsoleGate(staff: StaffService(ledger: site.ledger, clock: site.staffClock)),
                               services: { () throws(OperationError) in try site.service() }, themes: site.paths.themes,
                               themeOverride: site.publisher.options.themeOverride, themeCache: site.publisher.options.themeCache,
                               afterChange: republish, afterSettings: republishAll, feed: feed).add(to: router)

@@ -1,3 +1,4 @@
+import ExtrasBase64
 import Foundation
 import HummingbirdOTP
 
@@ -49,11 +50,14 @@ package struct TOTPSecret: Sendable, Hashable {
         return "otpauth://totp/\(encoded(issuer)):\(encoded(name))?secret=\(base32)&issuer=\(encoded(issuer))"
     }
 
-    /// The base32 text of the secret (what an app asks for when typed in by hand), as
-    /// HummingbirdOTP encodes it; base32's letters and digits need no escaping.
-    package var base32: String {
-        let uri = TOTP(secret: keyText).createAuthenticatorURL(label: "PayPage", issuer: "PayPage")
-        return URLComponents(string: uri)?.queryItems?.first { $0.name == "secret" }?.value ?? ""
+    /// The base32 text of the secret (what an app asks for when typed in by hand): RFC 4648,
+    /// upper case; 25 bytes need no padding.
+    package var base32: String { String(base32Encoding: bytes) }
+
+    /// The secret a base32 text stands for (case and padding ignored), if it is one.
+    package init?(base32 text: String) {
+        guard let bytes = try? Base32.decode(string: text.uppercased().filter { $0 != "=" }) else { return nil }
+        self.init(bytes: bytes)
     }
 
     /// The step among `step - window … step + window` whose code is `code`, if any.

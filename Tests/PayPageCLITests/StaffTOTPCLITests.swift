@@ -7,20 +7,7 @@ struct StaffTOTPCLITests {
     /// The base32 secret printed after `secret:`, read back into the secret's bytes.
     static func secret(_ output: String) -> TOTPSecret? {
         guard let line = output.split(separator: "\n").first(where: { $0.contains("secret: ") }) else { return nil }
-        let text = line.split(separator: " ").last.map(String.init) ?? ""
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-        var bits = 0, value = 0
-        var bytes: [UInt8] = []
-        for character in text {
-            guard let index = alphabet.firstIndex(of: character) else { return nil }
-            value = (value << 5) | index
-            bits += 5
-            if bits >= 8 {
-                bits -= 8
-                bytes.append(UInt8((value >> bits) & 0xFF))
-            }
-        }
-        return TOTPSecret(bytes: bytes)
+        return TOTPSecret(base32: line.split(separator: " ").last.map(String.init) ?? "")
     }
 
     @Test func enrolConfirmAndReset() throws {

@@ -25,21 +25,7 @@ struct ConsoleTwoFactorTests {
 
     static func code(_ secret: TOTPSecret, _ step: Int64) -> String { String(format: "%06d", secret.code(step: step)) }
 
-    static func decode(_ base32: String) -> TOTPSecret? {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-        var bits = 0, value = 0
-        var bytes: [UInt8] = []
-        for character in base32 {
-            guard let index = alphabet.firstIndex(of: character) else { return nil }
-            value = (value << 5) | index
-            bits += 5
-            if bits >= 8 {
-                bits -= 8
-                bytes.append(UInt8((value >> bits) & 0xFF))
-            }
-        }
-        return TOTPSecret(bytes: bytes)
-    }
+    static func decode(_ base32: String) -> TOTPSecret? { TOTPSecret(base32: base32) }
 
     /// The password step; the pending cookie's value when it leads to the code step.
     static func password(_ client: any TestClientProtocol) async throws -> String? {

@@ -4,21 +4,7 @@ import Foundation
 /// Reads an enrolment's base32 text back into the secret (RFC 4648, no padding), and gives the
 /// 6-digit code an authenticator app would show for a time step.
 enum TOTPSupport {
-    static func secret(_ base32: String) -> TOTPSecret? {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-        var bits = 0, value = 0
-        var bytes: [UInt8] = []
-        for character in base32.uppercased() where character != "=" {
-            guard let index = alphabet.firstIndex(of: character) else { return nil }
-            value = (value << 5) | index
-            bits += 5
-            if bits >= 8 {
-                bits -= 8
-                bytes.append(UInt8((value >> bits) & 0xFF))
-            }
-        }
-        return TOTPSecret(bytes: bytes)
-    }
+    static func secret(_ base32: String) -> TOTPSecret? { TOTPSecret(base32: base32) }
 
     static func code(_ secret: TOTPSecret, step: Int64) -> String {
         String(format: "%06d", secret.code(step: step))

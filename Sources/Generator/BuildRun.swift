@@ -81,7 +81,8 @@ struct BuildRun {
         let start = phases.now
         var removed = TemporaryFiles.removeStale(in: output).count
         for (key, previous) in old.requests where manifest.requests[key] == nil {
-            if invalidKeys.contains(key.reference) || (only != nil && !only!.contains(key.reference)) {
+            let reference = String(key.reference)
+            if invalidKeys.contains(reference) || (only != nil && !only!.contains(reference)) {
                 manifest.requests[key] = previous
                 continue
             }

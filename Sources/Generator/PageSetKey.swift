@@ -1,33 +1,34 @@
 /// Which set of a request's pages a manifest entry is: its own pages under `public/`, or a
 /// gallery preview with another theme under `gallery/themes/<theme>/`. Written `ro-1001` or
 /// `ro-1001@harbour` in the manifest.
+///
+/// Only that text is stored: one string (inline up to 15 bytes) keeps each of the manifest's
+/// entries 16 bytes smaller than a reference and an optional theme, about 0.3 MB at 10 000
+/// requests for the two manifests a build holds.
 struct PageSetKey: Hashable, Comparable, Sendable {
-    /// The request's reference key (lowercased).
-    var reference: String
-    /// The theme of a gallery preview; nil for the request's own pages.
-    var previewTheme: String?
+    /// `reference` or `reference@theme`.
+    let manifestText: String
 
     init(reference: String, previewTheme: String? = nil) {
-        self.reference = reference
-        self.previewTheme = previewTheme
+        manifestText = previewTheme.map { "\(reference)@\($0)" } ?? reference
     }
 
     init(manifestText text: Substring) {
-        if let at = text.firstIndex(of: "@") {
-            reference = String(text[..<at])
-            previewTheme = String(text[text.index(after: at)...])
-        } else {
-            reference = String(text)
-            previewTheme = nil
-        }
+        manifestText = String(text)
     }
 
-    var manifestText: String { previewTheme.map { "\(reference)@\($0)" } ?? reference }
+    /// The request's reference key (lowercased).
+    var reference: Substring { manifestText.prefix { $0 != "@" } }
+
+    /// The theme of a gallery preview; nil for the request's own pages.
+    var previewTheme: Substring? {
+        manifestText.firstIndex(of: "@").map { manifestText[manifestText.index(after: $0)...] }
+    }
 
     /// `public/`, or `gallery/themes/<theme>/` for a preview.
     var prefix: String { previewTheme.map { "gallery/themes/\($0)/" } ?? "public/" }
 
-    var isPreview: Bool { previewTheme != nil }
+    var isPreview: Bool { manifestText.contains("@") }
 
     static func < (a: Self, b: Self) -> Bool { a.manifestText < b.manifestText }
 }

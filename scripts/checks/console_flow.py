@@ -183,7 +183,7 @@ class Clerk:
         from selenium.webdriver.support import expected_conditions as EC
         from selenium.webdriver.support.ui import WebDriverWait
         self.chrome, self.base, self.By, self.EC = chrome, base, By, EC
-        self.wait = lambda seconds=15: WebDriverWait(chrome, seconds)
+        self.wait = lambda seconds=15, ignoring=None: WebDriverWait(chrome, seconds, ignored_exceptions=ignoring)
 
     def css(self, selector):
         return self.chrome.find_elements(self.By.CSS_SELECTOR, selector)
@@ -202,15 +202,23 @@ class Clerk:
     def submit(self, button, expect_path=None):
         old, label = self.chrome.find_element(self.By.TAG_NAME, "html"), button.text
         button.click()
-        self.wait().until(self.EC.staleness_of(old))
-        self.no_string_keys()
+        self.settle(old)
         if expect_path:
             check(re.fullmatch(expect_path, self.path()), f"after {label!r}: at {self.chrome.current_url}, expected {expect_path}")
 
     def follow(self, link):
         old = self.chrome.find_element(self.By.TAG_NAME, "html")
         link.click()
+        self.settle(old)
+
+    def settle(self, old):
+        """Waits for the next page to replace `old` and finish loading. Until it has, chromedriver
+        may hand out nodes of a document about to be replaced ("Node with given id does not
+        belong to the document")."""
+        from selenium.common.exceptions import WebDriverException
         self.wait().until(self.EC.staleness_of(old))
+        self.wait(ignoring=[WebDriverException]).until(
+            lambda c: c.execute_script("return document.readyState") == "complete")
         self.no_string_keys()
 
     def sign_in(self, name, password, role="clerk"):

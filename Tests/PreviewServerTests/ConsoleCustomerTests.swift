@@ -12,7 +12,7 @@ import Testing
 /// stored, card numbers masked), the send box, and none for a customer who opted out.
 @Suite("Staff console: customers")
 struct ConsoleCustomerTests {
-    @Test("search by name or phone finds the customer; the profile lists their requests")
+    @Test("search by name or phone finds the customer; the profile lists their requests; phones read (514) 555-0111")
     func search() async throws {
         let ws = try ConsoleSession.workspace()
         try await ws.withClient { client in
@@ -24,6 +24,11 @@ struct ConsoleCustomerTests {
             }
             let profile = Web.text(try await session.get("/staff/customers/15145550111"))
             #expect(profile.contains(">CO-2<") && !profile.contains(">CO-1<"))
+            // Phones read as a clerk says them, on the list, the profile and the requests.
+            for page in [Web.text(try await session.get("/staff/customers/?q=5550111")), profile,
+                         Web.text(try await session.get("/staff/?q=CO-2")), Web.text(try await session.get("/staff/requests/CO-2"))] {
+                #expect(page.contains("(514) 555-0111") && !page.contains("+15145550111"))
+            }
             #expect(profile.contains(Web.escaped(Web.t("fr", "console_customer_tab_invoices"))))
             #expect(try await session.get("/staff/customers/19995550000").status == .notFound)
         }

@@ -10,7 +10,7 @@ struct ConsoleCustomerBuilder {
 
     func list(_ page: CustomerListPage, search: String) -> ConsoleCustomers {
         let rows = page.rows.map { customer in
-            ConsoleCustomers.Row(name: customer.name, phone: customer.phone.e164, href: "/staff/customers/\(customer.id)",
+            ConsoleCustomers.Row(name: customer.name, phone: customer.phone.display, href: "/staff/customers/\(customer.id)",
                                  requests: count(customer.requestCount), last: text.date(customer.lastRequestAt, timeZone: zone))
         }
         func href(_ number: Int) -> String {
@@ -53,7 +53,7 @@ struct ConsoleCustomerBuilder {
         let compose = profile.optedOut ? nil : ConsoleComposeBuilder(call: call).compose(
             form, previewAction: "\(base)/preview", forNewRequest: false, preview: preview, errors: errors)
         return ConsoleCustomer(
-            name: profile.summary.name, phone: profile.summary.phone.e164, language: text.t("console_new_language_\(profile.language.rawValue)"),
+            name: profile.summary.name, phone: profile.summary.phone.display, language: text.t("console_new_language_\(profile.language.rawValue)"),
             lang: profile.language.rawValue, optedOut: profile.optedOut,
             optOutNote: profile.optedOut ? text.t("console_customer_opted_out_note", ["name": profile.summary.name]) : nil,
             tabs: [ConsoleView.Link(label: text.t("console_customer_tab_invoices"), href: base, current: showInvoices),

@@ -54,7 +54,7 @@ struct ConsoleNewRequestBuilder {
                                selected: invoice.reference.caseInsensitiveCompare(form.invoice) == .orderedSame)
         }
         let links = (found ?? []).map { customer in
-            ConsoleView.Link(label: "\(customer.name) · \(customer.phone.e164)", href: "/staff/requests/new?customer=\(customer.id)", current: false)
+            ConsoleView.Link(label: "\(customer.name) · \(customer.phone.display)", href: "/staff/requests/new?customer=\(customer.id)", current: false)
         }
         let shownErrors = errors.filter { $0.field != "alert" }
         return ConsoleNewRequest(

@@ -18,7 +18,7 @@ extension ConsoleRoutes {
             if let id = query.get("customer"), let phone = try? call.service.customerPhone(id: id),
                let profile = try? call.service.customerProfile(phone) {
                 fields["name"] = fields["name"] ?? profile.summary.name
-                fields["phone"] = fields["phone"] ?? profile.summary.phone.e164
+                fields["phone"] = fields["phone"] ?? profile.summary.phone.display
                 fields["language"] = fields["language"] ?? profile.language.rawValue
             }
             var found: [CustomerSummary]?

@@ -25,6 +25,9 @@ struct ConsoleText: Sendable {
         return date.formatted(style)
     }
 
+    /// A stored E.164 number as a clerk reads it out: "(514) 555-0123" in North America.
+    func phone(_ e164: String) -> String { (try? PhoneNumber(e164))?.display ?? e164 }
+
     func status(_ status: RequestStatus) -> String { t("status_\(status.rawValue)") }
 
     func actor(_ actor: EventActor?) -> String? {

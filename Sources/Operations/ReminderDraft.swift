@@ -9,6 +9,8 @@ package struct ReminderDraft: Sendable, Equatable {
     package var body: String
     package var prefix: String
     package var suffix: String?
+    /// The customer's language, which all three are in.
+    package var language: MessageLanguage
 }
 
 extension RequestService {
@@ -24,6 +26,7 @@ extension RequestService {
         } catch { throw .messaging(error) }
         let composer = MessageComposer(companyName: context.business.companyName, includesOptOut: context.business.optOutWording)
         return ReminderDraft(body: body, prefix: composer.senderPrefix(in: language).trimmingCharacters(in: .whitespaces),
-                             suffix: context.business.optOutWording ? MessageComposer.optOutWording(in: language) : nil)
+                             suffix: context.business.optOutWording ? MessageComposer.optOutWording(in: language) : nil,
+                             language: language)
     }
 }

@@ -24,9 +24,12 @@ struct ConsoleForms {
             return refused(text.t("console_remind_title"), refusal)
         }
         let draft = try? call.service.reminderDraft(reference)
-        return base(heading: text.t("console_remind_title"), submit: text.t("console_remind_send"), kind: .remind,
-                    fields: [field("body", text.t("console_remind_text"), form["body"] ?? draft?.body ?? "", hint: text.t("console_remind_hint"), multiline: true)],
-                    before: draft?.prefix, after: draft?.suffix)
+        var body = field("body", text.t("console_remind_text"), form["body"] ?? draft?.body ?? "", hint: text.t("console_remind_hint"), multiline: true)
+        body.lang = draft?.language.rawValue
+        var action = base(heading: text.t("console_remind_title"), submit: text.t("console_remind_send"), kind: .remind,
+                          fields: [body], before: draft?.prefix, after: draft?.suffix)
+        action.textLanguage = draft?.language.rawValue
+        return action
     }
 
     func refundForm(error: String?, form: FormBody) -> ConsoleAction {
@@ -42,10 +45,9 @@ struct ConsoleForms {
         var amount = field("amount", text.t("console_refund_amount"), form["amount"] ?? "", hint: text.t("console_refund_refundable", ["amount": text.money(refundable)]))
         amount.inputMode = "decimal"
         amount.error = error
-        var action = base(heading: text.t("console_refund_title"), submit: text.t("console_refund_review"), kind: .refund,
-                          fields: [kind, amount, field("reason", text.t("console_refund_reason"), form["reason"] ?? "")])
-        action.explanation = text.t("console_refund_refundable", ["amount": text.money(refundable)])
-        return action
+        // The refundable amount is said twice already: in the full refund's label and under the amount.
+        return base(heading: text.t("console_refund_title"), submit: text.t("console_refund_review"), kind: .refund,
+                    fields: [kind, amount, field("reason", text.t("console_refund_reason"), form["reason"] ?? "")])
     }
 
     /// The step before a refund: the amount checked by the rules, then "Yes, refund 40,00 $".

@@ -188,6 +188,7 @@ extension ConsoleAction: TemplateObject {
         case "danger": .init(danger)
         case "cancelHref": .init(cancelHref)
         case "refused": .init(refused)
+        case "textLanguage": .init(textLanguage)
         default: nil
         }
     }
@@ -206,6 +207,7 @@ extension ConsoleAction.Field: TemplateObject {
         case "options": .init(options)
         case "hasOptions": .init(hasOptions)
         case "inputMode": .init(inputMode)
+        case "lang": .init(lang)
         default: nil
         }
     }

@@ -140,6 +140,8 @@ struct ConsoleAction: Sendable {
         var options: [ConsoleView.Option]
         var hasOptions: Bool
         var inputMode: String?
+        /// The language of the value when it is not the clerk's: a text for the customer.
+        var lang: String? = nil
     }
 
     struct Hidden: Sendable {
@@ -161,4 +163,6 @@ struct ConsoleAction: Sendable {
     var cancelHref: String
     /// Refused before any form: only the reason and the way back.
     var refused: Bool
+    /// The customer's language (`fr`, `en`) when the fixed parts are words the customer will read.
+    var textLanguage: String? = nil
 }

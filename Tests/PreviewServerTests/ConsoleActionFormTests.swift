@@ -1,0 +1,40 @@
+import Billing
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+@testable import PreviewServer
+import StaffAccess
+import Testing
+
+/// The action forms as a clerk reads them: the customer's words marked with the customer's
+/// language, and each amount said where it is needed.
+@Suite("Staff console: action forms")
+struct ConsoleActionFormTests {
+    @Test("the reminder's text and its fixed parts carry the customer's language, not the clerk's",
+          arguments: ["fr", "en"])
+    func reminderLanguage(customer: String) async throws {
+        let ws = try CheckoutWorkspace([("CO-1", "125.00")], language: customer)
+        let staff = StaffService(ledger: ws.service.ledger, hasher: PasswordHasher(cost: 4))
+        _ = try staff.addAccount(name: "Luc", role: .owner, language: customer == "fr" ? .en : .fr, password: "another long one")
+        try await ws.withClient { client in
+            let session = try await ConsoleSession.signIn(client, "Luc")
+            let page = Web.text(try await session.get("/staff/requests/CO-1/remind"))
+            #expect(page.contains("<textarea id=\"body\" name=\"body\" rows=\"5\" lang=\"\(customer)\""))
+            let fixed = page.components(separatedBy: "class=\"console-fixed\"").dropFirst()
+            #expect(!fixed.isEmpty)
+            #expect(fixed.allSatisfy { $0.contains("<span lang=\"\(customer)\">") })
+        }
+    }
+
+    @Test("the refund form says the refundable amount in the full refund's choice and under the amount, once each")
+    func refundAmountOnce() async throws {
+        let ws = try ConsoleSession.workspace()
+        _ = try ws.service.markPaid("CO-1", method: .cash)
+        try await ws.withClient { client in
+            let session = try await ConsoleSession.signIn(client, "Luc")
+            let page = Web.text(try await session.get("/staff/requests/CO-1/refund"))
+            let form = try #require(page.components(separatedBy: "<main").last)
+            #expect(form.components(separatedBy: Web.money(12_500, "en")).count - 1 == 2)
+        }
+    }
+}

@@ -20,9 +20,12 @@ struct ConsoleActionFormTests {
             let session = try await ConsoleSession.signIn(client, "Luc")
             let page = Web.text(try await session.get("/staff/requests/CO-1/remind"))
             #expect(page.contains("<textarea id=\"body\" name=\"body\" rows=\"5\" lang=\"\(customer)\""))
-            let fixed = page.components(separatedBy: "class=\"console-fixed\"").dropFirst()
-            #expect(!fixed.isEmpty)
-            #expect(fixed.allSatisfy { $0.contains("<span lang=\"\(customer)\">") })
+            // Each fixed part: the clerk's label, then the customer's words in the customer's language.
+            let label = Web.escaped(Web.t(customer == "fr" ? "en" : "fr", "console_fixed_text"))
+            let draft = try ws.service.reminderDraft("CO-1")
+            for part in [draft.prefix] + (draft.suffix.map { [$0] } ?? []) {
+                #expect(page.contains("\(label)</span> <span lang=\"\(customer)\">\(Web.escaped(part))</span>"), "\(part)")
+            }
         }
     }
 
@@ -33,7 +36,7 @@ struct ConsoleActionFormTests {
         try await ws.withClient { client in
             let session = try await ConsoleSession.signIn(client, "Luc")
             let page = Web.text(try await session.get("/staff/requests/CO-1/refund"))
-            let form = try #require(page.components(separatedBy: "<main").last)
+            let form = try #require(page.range(of: "<main").map { page[$0.lowerBound...] })
             #expect(form.components(separatedBy: Web.money(12_500, "en")).count - 1 == 2)
         }
     }

@@ -46,8 +46,9 @@ struct ConsoleViewLookupTests {
         action.action = ConsoleAction(
             heading: v(), reference: v(), explanation: v(), fixedBefore: v(), fixedAfter: v(),
             fields: [.init(id: v(), name: v(), label: v(), value: v(), hint: v(), error: v(), multiline: true, options: [option()],
-                           hasOptions: true, inputMode: v())],
-            hidden: [.init(name: v(), value: v())], csrf: v(), action: v(), submitLabel: v(), danger: true, cancelHref: v(), refused: true)
+                           hasOptions: true, inputMode: v(), lang: v())],
+            hidden: [.init(name: v(), value: v())], csrf: v(), action: v(), submitLabel: v(), danger: true, cancelHref: v(), refused: true,
+            textLanguage: v())
         action.importing = ConsoleImport(
             csrf: v(), action: v(), limit: v(), businesses: [option()], hasBusinesses: true, prefix: v(), formats: [option()], dryRun: true,
             error: v(),
@@ -57,7 +58,8 @@ struct ConsoleViewLookupTests {
                                          sendHref: v(), sendLabel: v(), issues: [.init(place: v(), text: v())], hasIssues: true)],
                           hasOrders: true, problems: [.init(place: v(), text: v())], hasProblems: true))
         func field() -> ConsoleAction.Field {
-            .init(id: v(), name: v(), label: v(), value: v(), hint: v(), error: v(), multiline: true, options: [option()], hasOptions: true, inputMode: v())
+            .init(id: v(), name: v(), label: v(), value: v(), hint: v(), error: v(), multiline: true, options: [option()], hasOptions: true, inputMode: v(),
+                  lang: v())
         }
         func toggle() -> ConsoleSettings.Toggle { .init(id: v(), name: v(), label: v(), hint: v(), checked: true) }
         list.settings = ConsoleSettings(

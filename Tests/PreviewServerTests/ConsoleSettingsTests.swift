@@ -208,6 +208,13 @@ struct ConsoleSettingsTests {
             let shown = try await client.execute(uri: try #require(sent.headers[.location]), method: .get, headers: [.cookie: cookie])
             #expect(Web.text(shown).contains("role=\"status\""))
             #expect(Web.text(shown).contains(Web.escaped(queued.body)))
+            // A number that opted out gets nothing, and the alert names it as the console writes phones.
+            _ = try ws.service.optOut(phone: "514 555 0198")
+            let refused = try await Self.post(client, cookie, "/staff/settings/test",
+                                              [("csrf", csrf), ("business", "main"), ("test_phone", "514.555.0198"), ("test_language", "en")])
+            #expect(refused.status == .conflict)
+            #expect(Web.text(refused).contains(Web.escaped(Web.t("en", "console_settings_test_opted_out", ["phone": "(514) 555-0198"]))))
+            #expect(try ws.service.ledger.outbox().filter { $0.kind == "test" }.count == 1)
         }
     }
 

@@ -71,7 +71,7 @@ extension ConsoleRoutes {
                 switch outcome {
                 case .queued(let id, _): return ConsoleGate.redirect("/staff/settings?business=\(key)&sent=\(id)")
                 case .optedOut:
-                    view.alert = call.text.t("console_settings_test_opted_out", ["phone": (try? PhoneNumber(phone))?.display ?? phone])
+                    view.alert = call.text.t("console_settings_test_opted_out", ["phone": call.text.phone(phone)])
                     status = .conflict
                 }
             } catch {

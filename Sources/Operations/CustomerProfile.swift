@@ -30,7 +30,7 @@ package struct ConversationItem: Sendable, Hashable {
 
 extension RequestService {
     package func customerProfile(_ phone: PhoneNumber) throws(OperationError) -> CustomerProfile {
-        let requests = try list(customer: phone.e164).filter { $0.customerPhone == phone.e164 }
+        let requests = try list(customer: phone.e164).filter { $0.customerPhone == phone }
         guard let newest = requests.first else { throw .notFound(.customer(query: phone.e164)) }
         let sent = try storeCall { () throws(StoreError) in try ledger.outbox(to: phone) }
         let received = try storeCall { () throws(StoreError) in try ledger.inbound(from: phone) }

@@ -28,8 +28,8 @@ package struct RequestListQuery: Sendable, Equatable {
             return true
         }
         let digits = search.filter(\.isNumber)
-        if let phone = try? PhoneNumber(search) { return row.customerPhone == phone.e164 }
-        return digits.count >= 4 && row.customerPhone.filter(\.isNumber).contains(digits)
+        if let phone = try? PhoneNumber(search) { return row.customerPhone == phone }
+        return digits.count >= 4 && row.customerPhone.e164.filter(\.isNumber).contains(digits)
     }
 }
 

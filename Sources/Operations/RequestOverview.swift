@@ -9,7 +9,7 @@ package struct RequestOverview: Sendable, Codable {
     /// The business's key (`main`, or the file name under `Records/businesses/`).
     package var businessKey: String
     package var customerName: String
-    package var customerPhone: String
+    package var customerPhone: PhoneNumber
     package var status: RequestStatus
     package var amount: Money
     package var amountDue: Money
@@ -74,7 +74,7 @@ extension RequestService {
         let state = RequestState(currentAmount: amount, entries: entries)
         return RequestOverview(
             reference: row.reference.value, business: business.companyName, businessKey: businessKey, customerName: row.customerName,
-            customerPhone: row.customerPhone.e164, status: state.status, amount: state.amount, amountDue: state.amountDue,
+            customerPhone: row.customerPhone, status: state.status, amount: state.amount, amountDue: state.amountDue,
             refundable: state.refundable, paid: state.paid, refunded: state.refunded,
             actions: RequestRules(settings: business, now: clock()).staffActions(state), link: business.link(token: row.token.value), createdAt: row.createdAt,
             history: entries.map { .init(at: $0.at, text: EventText.staff($0.event), by: $0.actor?.displayName) })

@@ -80,7 +80,7 @@ struct RequestList: ParsableCommand {
             if output.json { return Console.json(rows) }
             let headers = ["reference", "status", "amount", "due", "refundable", "customer", "phone", "business", "link"]
             let cells = rows.map { [$0.reference, $0.status.rawValue, $0.amount.decimalString, $0.amountDue.decimalString,
-                                    $0.refundable.decimalString, $0.customerName, $0.customerPhone, $0.business, $0.link] }
+                                    $0.refundable.decimalString, $0.customerName, $0.customerPhone.e164, $0.business, $0.link] }
             if csv {
                 Console.print(([headers] + cells).map { $0.map(CSV.field).joined(separator: ",") }.joined(separator: "\n"))
             } else if rows.isEmpty {

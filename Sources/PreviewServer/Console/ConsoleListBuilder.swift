@@ -13,7 +13,7 @@ struct ConsoleListBuilder {
         let rows = page.rows.map { row in
             ConsoleList.Row(
                 reference: row.reference, href: "/staff/requests/\(row.reference)", business: row.business,
-                customerName: row.customerName, customerPhone: text.phone(row.customerPhone), statusKey: row.status.rawValue,
+                customerName: row.customerName, customerPhone: row.customerPhone.display, statusKey: row.status.rawValue,
                 statusLabel: text.status(row.status), amount: text.money(row.amount), amountDue: text.money(row.amountDue),
                 created: text.date(row.createdAt, timeZone: zone), link: row.link, actions: actions(row.reference, row.actions))
         }
@@ -39,7 +39,7 @@ struct ConsoleListBuilder {
     func request(_ details: RequestDetails, _ overview: RequestOverview) -> ConsoleRequest {
         let zone = details.business.timeZone
         var facts: [(String, String)] = [
-            ("console_fact_customer", details.invoice.customer.name), ("console_fact_phone", text.phone(overview.customerPhone)),
+            ("console_fact_customer", details.invoice.customer.name), ("console_fact_phone", overview.customerPhone.display),
             ("console_fact_business", details.business.companyName), ("console_fact_amount", text.money(overview.amount)),
             ("console_fact_due", text.money(overview.amountDue)),
         ]

@@ -25,8 +25,8 @@ struct ConsoleText: Sendable {
         return date.formatted(style)
     }
 
-    /// A phone number (stored E.164, or as typed) as a clerk reads it out: "(514) 555-0123" in
-    /// North America; text that is not a number stays as it is.
+    /// A phone number as typed, written as a clerk reads it out: "(514) 555-0123" in North
+    /// America; text that is not a number stays as it is.
     func phone(_ text: String) -> String { (try? PhoneNumber(text))?.display ?? text }
 
     func status(_ status: RequestStatus) -> String { t("status_\(status.rawValue)") }

@@ -19,6 +19,9 @@ package final class SpawnedProcess: Sendable {
         package var stdout: Data
         package var stderr: Data
         package var timedOut: Bool
+
+        package var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+        package var stderrText: String { String(decoding: stderr, as: UTF8.self) }
     }
 
     package struct SpawnError: Error, CustomStringConvertible {

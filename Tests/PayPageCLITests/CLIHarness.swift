@@ -38,8 +38,7 @@ enum CLI {
         let result = try SpawnedProcess.run(binary.path, arguments, directory: directory?.path, environment: environment,
                                             input: input.map { Data($0.utf8) }, timeout: 120)
         if result.timedOut { throw CLIError.timeout(arguments) }
-        return Output(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
-                      stderr: String(decoding: result.stderr, as: UTF8.self))
+        return Output(status: result.status, stdout: result.stdoutText, stderr: result.stderrText)
     }
 
     enum CLIError: Error, CustomStringConvertible {

@@ -85,7 +85,7 @@ struct PublicPageChecksTests {
     /// Runs a command with stdout and stderr merged; terminates it after `timeout` seconds.
     static func shell(_ command: [String], timeout: TimeInterval) throws -> (status: Int32, output: String) {
         let result = try SpawnedProcess.run("/usr/bin/env", command, directory: CLI.repository.path, mergeErrors: true, timeout: timeout)
-        var output = String(decoding: result.stdout, as: UTF8.self)
+        var output = result.stdoutText
         if result.timedOut { output += "\n(timed out after \(Int(timeout)) s)" }
         return (result.timedOut ? 124 : result.status, output)
     }

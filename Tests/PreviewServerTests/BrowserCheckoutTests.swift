@@ -71,6 +71,6 @@ import Testing
     /// script stops its server and browser and cleans up), then killed.
     static func run(_ executable: URL, _ arguments: [String], timeout: TimeInterval) throws -> Result {
         let result = try SpawnedProcess.run(executable.path, arguments, mergeErrors: true, timeout: timeout, timeoutSignal: SIGINT)
-        return Result(status: result.status, output: String(decoding: result.stdout, as: UTF8.self), timedOut: result.timedOut)
+        return Result(status: result.status, output: result.stdoutText, timedOut: result.timedOut)
     }
 }

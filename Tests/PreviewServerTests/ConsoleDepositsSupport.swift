@@ -71,8 +71,7 @@ enum PaypageBinary {
     static func decode<T: Decodable>(_ type: T.Type, _ arguments: [String]) throws -> T {
         guard let url else { throw Failure.missing }
         let result = try SpawnedProcess.run(url.path, arguments, timeout: 120)
-        let data = result.stdout
-        guard result.status == 0 else { throw Failure.exit(result.status, String(decoding: data, as: UTF8.self)) }
-        return try JSONDecoder().decode(type, from: data)
+        guard result.status == 0 else { throw Failure.exit(result.status, result.stdoutText) }
+        return try JSONDecoder().decode(type, from: result.stdout)
     }
 }

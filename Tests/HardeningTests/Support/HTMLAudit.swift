@@ -23,9 +23,8 @@ enum HTMLAudit {
     static func run(_ mode: String, _ folder: URL) throws -> Report {
         guard let python else { throw HardeningError.failed("python3 not found (needed for html.parser)") }
         let result = try SpawnedProcess.run(python, [script.path, mode, folder.path], timeout: 300)
-        let data = result.stdout, errors = result.stderr
-        guard let report = try? JSONDecoder().decode(Report.self, from: data) else {
-            throw HardeningError.failed("html_audit.py \(mode) failed: \(String(decoding: errors, as: UTF8.self))")
+        guard let report = try? JSONDecoder().decode(Report.self, from: result.stdout) else {
+            throw HardeningError.failed("html_audit.py \(mode) failed: \(result.stderrText)")
         }
         return report
     }

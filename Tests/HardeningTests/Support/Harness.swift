@@ -132,7 +132,7 @@ final class PayPageProcess: Sendable {
         let result = child.wait(timeout: timeout, timeoutSignal: SIGKILL)
         if result.timedOut { throw HardeningError.timeout("paypage \(arguments.joined(separator: " "))") }
         return ProcessResult(status: result.status, signaled: result.signaled,
-                             stdout: String(decoding: result.stdout, as: UTF8.self), stderr: String(decoding: result.stderr, as: UTF8.self))
+                             stdout: result.stdoutText, stderr: result.stderrText)
     }
 
     static func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> ProcessResult {

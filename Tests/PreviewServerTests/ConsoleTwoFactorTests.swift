@@ -18,14 +18,12 @@ struct ConsoleTwoFactorTests {
         let enrolment = try staff.enrolTOTP(named: "Marie", issuer: "Test")
         let uri = try #require(URLComponents(string: enrolment.uri))
         #expect(uri.queryItems?.first { $0.name == "secret" }?.value == enrolment.base32)
-        let secret = try #require(decode(enrolment.base32))
+        let secret = try #require(TOTPSecret(base32: enrolment.base32))
         try staff.confirmTOTP(named: "Marie", code: code(secret, TOTPSecret.step(at: Date())))
         return secret
     }
 
     static func code(_ secret: TOTPSecret, _ step: Int64) -> String { String(format: "%06d", secret.code(step: step)) }
-
-    static func decode(_ base32: String) -> TOTPSecret? { TOTPSecret(base32: base32) }
 
     /// The password step; the pending cookie's value when it leads to the code step.
     static func password(_ client: any TestClientProtocol) async throws -> String? {

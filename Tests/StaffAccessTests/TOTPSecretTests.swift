@@ -30,7 +30,7 @@ import Testing
         #expect(uri.contains("&issuer=Garage%20Test"))
         let base32 = secret.base32
         #expect(base32.count == 40 && !base32.contains("="), "25 bytes: 40 characters, no padding")
-        #expect(TOTPSupport.secret(base32) == secret)
+        #expect(TOTPSecret(base32: base32) == secret)
         #expect(URLComponents(string: uri)?.queryItems?.first { $0.name == "secret" }?.value == base32)
     }
 

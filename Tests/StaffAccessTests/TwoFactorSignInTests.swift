@@ -109,12 +109,12 @@ import Testing
         // Enrolling again before confirming gives a new secret; the old one's codes no longer confirm.
         let second = try fixture.staff.enrolTOTP(named: "Marie", issuer: "Garage Test")
         #expect(second.base32 != first.base32)
-        let old = try #require(TOTPSupport.secret(first.base32))
+        let old = try #require(TOTPSecret(base32: first.base32))
         let step = TOTPSecret.step(at: fixture.clock.now)
-        if old.code(step: step) != TOTPSupport.secret(second.base32)?.code(step: step) {
+        if old.code(step: step) != TOTPSecret(base32: second.base32)?.code(step: step) {
             #expect(throws: StaffError.wrongCode(name: "Marie")) { try fixture.staff.confirmTOTP(named: "Marie", code: TOTPSupport.code(old, step: step)) }
         }
-        let new = try #require(TOTPSupport.secret(second.base32))
+        let new = try #require(TOTPSecret(base32: second.base32))
         try fixture.staff.confirmTOTP(named: "Marie", code: TOTPSupport.code(new, step: step))
         #expect(throws: StaffError.twoFactorAlreadyOn(name: "Marie")) { try fixture.staff.enrolTOTP(named: "Marie", issuer: "X") }
     }

@@ -29,6 +29,10 @@ struct ConsoleCustomerTests {
                          Web.text(try await session.get("/staff/?q=CO-2")), Web.text(try await session.get("/staff/requests/CO-2"))] {
                 #expect(page.contains("(514) 555-0111") && !page.contains("+15145550111"))
             }
+            // One match is counted in the singular.
+            let one = ["page": "1", "pages": "1"]
+            #expect(Web.text(try await session.get("/staff/customers/?q=5550111")).contains(Web.escaped(Web.t("fr", "console_customers_summary_one", one))))
+            #expect(Web.text(try await session.get("/staff/?q=CO-2")).contains(Web.escaped(Web.t("fr", "console_summary_one", one))))
             #expect(profile.contains(Web.escaped(Web.t("fr", "console_customer_tab_invoices"))))
             #expect(try await session.get("/staff/customers/19995550000").status == .notFound)
         }

@@ -21,7 +21,7 @@ struct ConsoleCustomerBuilder {
         }
         return ConsoleCustomers(
             search: search, rows: rows, empty: rows.isEmpty,
-            summary: text.t("console_customers_summary", ["count": "\(page.matching)", "page": "\(page.page)", "pages": "\(page.pageCount)"]),
+            summary: text.t("console_customers_summary", count: page.matching, ["page": "\(page.page)", "pages": "\(page.pageCount)"]),
             previous: page.page > 1 ? href(page.page - 1) : nil, next: page.page < page.pageCount ? href(page.page + 1) : nil)
     }
 

@@ -31,7 +31,7 @@ struct ConsoleListBuilder {
         return ConsoleList(
             search: query.search ?? "", statuses: statuses, businesses: businessOptions, hasBusinesses: keys.count > 1,
             totals: totals, rows: rows, empty: rows.isEmpty,
-            summary: text.t("console_summary", ["count": "\(page.matching)", "page": "\(page.page)", "pages": "\(page.pageCount)"]),
+            summary: text.t("console_summary", count: page.matching, ["page": "\(page.page)", "pages": "\(page.pageCount)"]),
             previous: page.page > 1 ? href(query, page: page.page - 1) : nil,
             next: page.page < page.pageCount ? href(query, page: page.page + 1) : nil)
     }

@@ -17,6 +17,11 @@ struct ConsoleText: Sendable {
         Strings(table: table, language: language)(key, values)
     }
 
+    /// `key`, or `key_one` when `count` is 1 ("1 request", not "1 requests"); `count` is among the values.
+    func t(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
+        t(count == 1 ? key + "_one" : key, values.merging(["count": "\(count)"]) { own, _ in own })
+    }
+
     func money(_ amount: Money) -> String { MoneyFormat.format(amount, language) }
 
     func date(_ date: Date, timeZone: TimeZone) -> String {
